@@ -1,0 +1,1 @@
+"""Helpers shared by the apps that are not apps themselves."""

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from communitycare import health
+
+admin.site.site_header = "Community Care — beheer"
+admin.site.site_title = "Community Care"
+admin.site.index_title = "Programmabeheer"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz/", health.liveness, name="healthz"),
+    path("readyz/", health.readiness, name="readyz"),
+    path("beheer/", include("wijken.urls_beheer")),
+    # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
+    path("", include("wijken.urls")),
+]

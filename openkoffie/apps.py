@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpenkoffieConfig(AppConfig):
+    name = "openkoffie"
+    verbose_name = "Open Koffie"

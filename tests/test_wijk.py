@@ -1,0 +1,82 @@
+import pytest
+
+from tests.conftest import count_h1
+from tests.factories import HuisFactory, UserFactory, WijkFactory, WijkverbinderFactory
+from wijken import roles
+from wijken.models import Huis, Wijk, Wijkverbinder
+
+URL = "/heuvelland/valkenburg-oosterbeemd/"
+SECTIONS = [
+    "Wie leeft en werkt hier?",
+    "Wat kan er in ons huis?",
+    "Wat is er te doen in de wijk?",
+    "Hoe gaat het in de wijk? De cijfers",
+    "Wat is er nodig, en wie kan helpen?",
+    "Onze plannen: het wijkplan",
+]
+
+
+def test_wijk_page_has_the_six_parts_of_the_wijkbeeld(client, wijk_a):
+    html = client.get(URL).content.decode()
+    assert count_h1(html) == 1
+    for section in SECTIONS:
+        assert section in html
+
+
+def test_empty_sections_say_so_plainly(client, wijk_a):
+    html = client.get(URL).content.decode()
+    assert "staat hier nog niets" in html
+    assert "Er staat nog geen huis" in html
+    assert "nog geen cijfers" in html
+    assert "Deze wijk heeft nog geen coördinator" in html
+
+
+def test_contact_shows_the_coordinators_work_contact(client, wijk_a, coordinator_a):
+    coordinator_a.telefoon = "06 1111 2222"
+    coordinator_a.save()
+    wijk_a.contact_voor_vragen = "Receptie, 043 555 0110"
+    wijk_a.save()
+    html = client.get(URL).content.decode()
+    assert coordinator_a.email in html
+    assert "06 1111 2222" in html
+    assert "Receptie, 043 555 0110" in html
+
+
+def test_wijkverbinders_only_with_consent_and_never_their_contact(client, wijk_a):
+    WijkverbinderFactory(wijk=wijk_a, naam="Anneke Vliegen", toestemming_publiek=True)
+    WijkverbinderFactory(wijk=wijk_a, naam="Geheim Persoon", toestemming_publiek=False)
+    WijkverbinderFactory(wijk=wijk_a, naam="Gestopt Iemand", status=Wijkverbinder.Status.GESTOPT)
+    html = client.get(URL).content.decode()
+    assert "Anneke" in html
+    assert "Vliegen" not in html
+    assert "Geheim" not in html and "Gestopt" not in html
+    assert "verbinder" in html
+    assert "@example.net" not in html
+    assert "06 1234 5678" not in html
+
+
+def test_text_is_escaped(client, wijk_a):
+    wijk_a.behoeften = '<script>alert("x")</script>'
+    wijk_a.save()
+    html = client.get(URL).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_wijk_of_other_regio_is_404(client, wijk_a, wijk_b):
+    assert client.get("/heerlen/valkenburg-oosterbeemd/").status_code == 404
+    assert client.get("/heuvelland/bestaat-niet/").status_code == 404
+
+
+@pytest.mark.parametrize("aantal", [4, 300])
+def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal):
+    others = Wijk.objects.bulk_create(
+        WijkFactory.build(regio=wijk_a.regio, slug=f"w-{i}") for i in range(aantal)
+    )
+    for wijk in [wijk_a, *others[:3]]:
+        Huis.objects.bulk_create(HuisFactory.build(wijk=wijk) for _ in range(3))
+        Wijkverbinder.objects.bulk_create(WijkverbinderFactory.build(wijk=wijk) for _ in range(8))
+        wijk.coordinatoren.add(UserFactory(rol=roles.COORDINATOR))
+    with django_assert_num_queries(4):
+        response = client.get(URL)
+    assert response.status_code == 200

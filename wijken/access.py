@@ -1,0 +1,21 @@
+"""One access check per object: outsiders get a 404, so they learn nothing."""
+
+from django.shortcuts import get_object_or_404
+
+from communitycare.lib.requests import AuthenticatedHttpRequest
+from wijken.models import Huis, Wijk, Wijkverbinder
+
+
+def get_wijk_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Wijk:
+    queryset = Wijk.objects.editable_by(request.user).select_related("regio")
+    return get_object_or_404(queryset, regio__slug=regio, slug=wijk)
+
+
+def get_huis_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> Huis:
+    return get_object_or_404(get_wijk_for_edit(request, regio, wijk).huizen, pk=pk)
+
+
+def get_wijkverbinder_for_edit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> Wijkverbinder:
+    return get_object_or_404(get_wijk_for_edit(request, regio, wijk).wijkverbinders, pk=pk)

@@ -1,0 +1,84 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Count
+
+from wijken.models import Huis, Regio, User, Wijk, Wijkverbinder
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "get_full_name", "email", "rollen", "is_active", "last_login"]
+    list_filter = ["groups", "is_active", "is_staff"]
+    fieldsets = [
+        *BaseUserAdmin.fieldsets,
+        ("Werk", {"fields": ["functie", "telefoon"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="rollen")
+    def rollen(self, obj: User) -> str:
+        return ", ".join(group.name for group in obj.groups.all())
+
+
+class WijkInline(admin.TabularInline):
+    model = Wijk
+    fields = ["naam", "slug", "cbs_code"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Regio)
+class RegioAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug", "aantal_wijken"]
+    search_fields = ["naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+    inlines = [WijkInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(wijken_count=Count("wijken"))
+
+    @admin.display(description="wijken", ordering="wijken_count")
+    def aantal_wijken(self, obj) -> int:
+        return obj.wijken_count
+
+
+class HuisInline(admin.TabularInline):
+    model = Huis
+    extra = 0
+
+
+@admin.register(Wijk)
+class WijkAdmin(admin.ModelAdmin):
+    list_display = ["naam", "regio", "cbs_code", "coordinatoren_lijst", "gewijzigd_op"]
+    list_filter = ["regio", "coordinatoren"]
+    search_fields = ["naam", "slug", "cbs_code", "regio__naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+    filter_horizontal = ["coordinatoren"]
+    list_select_related = ["regio"]
+    inlines = [HuisInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("coordinatoren")
+
+    @admin.display(description="coördinatoren")
+    def coordinatoren_lijst(self, obj: Wijk) -> str:
+        return ", ".join(str(user) for user in obj.coordinatoren.all())
+
+
+@admin.register(Huis)
+class HuisAdmin(admin.ModelAdmin):
+    list_display = ["naam", "wijk", "adres", "plaats"]
+    list_filter = ["wijk__regio"]
+    search_fields = ["naam", "adres", "plaats", "wijk__naam"]
+    list_select_related = ["wijk"]
+
+
+@admin.register(Wijkverbinder)
+class WijkverbinderAdmin(admin.ModelAdmin):
+    list_display = ["naam", "wijk", "status", "uren_per_maand", "startdatum", "toestemming_publiek"]
+    list_filter = ["status", "toestemming_publiek", "wijk__regio", "wijk"]
+    search_fields = ["naam", "email", "wijk__naam"]
+    list_select_related = ["wijk"]
+    raw_id_fields = ["user"]

@@ -1,0 +1,70 @@
+"""Loads the regio's, wijken, huizen, people and logins of the demo set."""
+
+from django.contrib.auth.models import Group
+
+from wijken.models import Huis, Regio, User, Wijk, Wijkverbinder
+
+DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to run in production
+
+
+def load(data: dict) -> list[User]:
+    users = [_user(entry) for entry in data["gebruikers"]]
+    by_username = {user.username: user for user in users}
+    for regio_data in data["regios"]:
+        regio, _ = Regio.objects.update_or_create(
+            slug=regio_data["slug"],
+            defaults={
+                "naam": regio_data["naam"],
+                "beschrijving": regio_data.get("beschrijving", ""),
+            },
+        )
+        for wijk_data in regio_data["wijken"]:
+            _wijk(regio, wijk_data, by_username)
+    return users
+
+
+def _user(entry: dict) -> User:
+    user, _ = User.objects.update_or_create(
+        username=entry["username"],
+        defaults={
+            "first_name": entry["first_name"],
+            "last_name": entry["last_name"],
+            "email": entry["email"],
+            "telefoon": entry.get("telefoon", ""),
+            "functie": entry.get("functie", ""),
+            "is_staff": entry.get("staff", False),
+            "is_active": True,
+        },
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    user.groups.set([Group.objects.get_or_create(name=entry["rol"])[0]])
+    return user
+
+
+def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
+    fields = [
+        "naam",
+        "cbs_code",
+        "introductie",
+        "contact_voor_vragen",
+        "wie_leeft_hier",
+        "behoeften",
+    ]
+    wijk, _ = Wijk.objects.update_or_create(
+        regio=regio,
+        slug=data["slug"],
+        defaults={field: data.get(field, "") for field in fields},
+    )
+    wijk.coordinatoren.set([users[name] for name in data.get("coordinatoren", [])])
+    for huis in data.get("huizen", []):
+        Huis.objects.update_or_create(
+            wijk=wijk, naam=huis["naam"], defaults={k: v for k, v in huis.items() if k != "naam"}
+        )
+    for verbinder in data.get("wijkverbinders", []):
+        Wijkverbinder.objects.update_or_create(
+            wijk=wijk,
+            naam=verbinder["naam"],
+            defaults={k: v for k, v in verbinder.items() if k != "naam"},
+        )
+    return wijk

@@ -1,0 +1,64 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from wijken.models import Huis, Wijk, Wijkverbinder
+
+
+class PortaalForm(forms.ModelForm):
+    """A model form rendered by crispy-forms with one Dutch save button."""
+
+    submit_label = "Opslaan"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("opslaan", self.submit_label))
+
+
+class WijkForm(PortaalForm):
+    class Meta:
+        model = Wijk
+        fields = [
+            "naam",
+            "introductie",
+            "contact_voor_vragen",
+            "wie_leeft_hier",
+            "behoeften",
+            "cbs_code",
+        ]
+        widgets = {
+            "introductie": forms.Textarea(attrs={"rows": 3}),
+            "contact_voor_vragen": forms.Textarea(attrs={"rows": 3}),
+            "wie_leeft_hier": forms.Textarea(attrs={"rows": 5}),
+            "behoeften": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class HuisForm(PortaalForm):
+    class Meta:
+        model = Huis
+        fields = ["naam", "adres", "postcode", "plaats", "telefoon"]
+
+
+class WijkverbinderForm(PortaalForm):
+    class Meta:
+        model = Wijkverbinder
+        fields = [
+            "naam",
+            "email",
+            "telefoon",
+            "status",
+            "startdatum",
+            "uren_per_maand",
+            "bijdrage",
+            "wederkerigheid",
+            "talenten",
+            "toestemming_publiek",
+        ]
+        widgets = {
+            "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "bijdrage": forms.Textarea(attrs={"rows": 3}),
+            "wederkerigheid": forms.Textarea(attrs={"rows": 3}),
+            "talenten": forms.Textarea(attrs={"rows": 2}),
+        }

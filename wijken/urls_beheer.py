@@ -1,0 +1,29 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from wijken.views import beheer
+
+app_name = "beheer"
+
+wijk = "<slug:regio>/<slug:wijk>/"
+
+urlpatterns = [
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", beheer.dashboard, name="dashboard"),
+    path(wijk, beheer.wijk, name="wijk"),
+    path(wijk + "huizen/nieuw/", beheer.huis_nieuw, name="huis_nieuw"),
+    path(wijk + "huizen/<int:pk>/", beheer.huis, name="huis"),
+    path(wijk + "huizen/<int:pk>/verwijderen/", beheer.huis_verwijderen, name="huis_verwijderen"),
+    path(wijk + "wijkverbinders/nieuw/", beheer.wijkverbinder_nieuw, name="wijkverbinder_nieuw"),
+    path(wijk + "wijkverbinders/<int:pk>/", beheer.wijkverbinder, name="wijkverbinder"),
+    path(
+        wijk + "wijkverbinders/<int:pk>/verwijderen/",
+        beheer.wijkverbinder_verwijderen,
+        name="wijkverbinder_verwijderen",
+    ),
+]
