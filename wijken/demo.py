@@ -8,6 +8,7 @@ DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to ru
 
 
 def load(data: dict) -> list[User]:
+    """Loads this app's part of the demo and returns the logins it made."""
     users = [_user(entry) for entry in data["gebruikers"]]
     by_username = {user.username: user for user in users}
     for regio_data in data["regios"]:
