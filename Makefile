@@ -50,8 +50,8 @@ check: $(BIN)/.installed
 
 ## Benchmarks: seeds volume, serves under gunicorn, measures (see README)
 bench: $(BIN)/.installed
-	scripts/system-packages
-	scripts/with-postgres $(BIN)/python benchmarks/run.py
+	scripts/system-packages hey
+	scripts/with-postgres $(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles
