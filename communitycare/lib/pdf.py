@@ -1,0 +1,102 @@
+"""Documents as HTML and PDF (WeasyPrint), reading only the portal's own files.
+
+`render_to_pdf` returns both the HTML and the PDF so tests can read what went in.
+The URL fetcher serves /static/ and /media/ from disk and refuses everything else:
+no network, no file:// paths, nothing outside the static and media folders, so a
+hostile `<img src=...>` in a text field can neither read local files nor call out.
+"""
+
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# The documents' base URL: it resolves nowhere, so only the fetcher below can answer.
+BASE_URL = "https://portaal.invalid/"
+
+
+class RefusedURL(ValueError):
+    pass
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def local_file_for(url: str) -> Path:
+    """The file on disk behind a /static/ or /media/ URL of the document, or RefusedURL."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or ".." in path.split("/"):
+        raise RefusedURL(f"Geen eigen bestand: {url}")
+    try:
+        if path.startswith(settings.STATIC_URL):
+            name = path.removeprefix(settings.STATIC_URL)
+            # Collected files in production, the app and project folders in development.
+            found = staticfiles_storage.path(name) if staticfiles_storage.exists(name) else None
+            found = found or finders.find(name)
+            roots = [Path(settings.STATIC_ROOT), *map(Path, finders.searched_locations)]
+        elif path.startswith(settings.MEDIA_URL):
+            found = Path(settings.MEDIA_ROOT) / path.removeprefix(settings.MEDIA_URL)
+            roots = [Path(settings.MEDIA_ROOT)]
+        else:
+            found, roots = None, []
+    except SuspiciousFileOperation:
+        found = None
+    if found and Path(found).is_file() and any(_inside(Path(found), root) for root in roots):
+        return Path(found)
+    raise RefusedURL(f"Niet gevonden of niet toegestaan: {url}")
+
+
+class LocalFilesFetcher(URLFetcher):
+    def __init__(self):
+        super().__init__(allowed_protocols=["https"], fail_on_errors=False)
+
+    def fetch(self, url, headers=None):
+        path = local_file_for(url)
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime}, 200)
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    html: str
+    pdf: bytes
+
+
+def render_to_pdf(template_name: str, context: dict) -> RenderedDocument:
+    html = render_to_string(template_name, context)
+    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf(
+        pdf_tags=True
+    )
+    return RenderedDocument(html=html, pdf=pdf)
+
+
+def pdf_response(template_name: str, context: dict, *, filename: str, version: str) -> HttpResponse:
+    """A PDF download, rendered once per version of its data and then served from cache.
+
+    `version` names the document and must change whenever anything shown in it changes
+    (for example the object's id and the last-modified time of everything in it).
+    """
+    key = f"pdf:{template_name}:{version}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_to_pdf(template_name, context).pdf
+        cache.set(key, pdf, timeout=60 * 60 * 24 * 7)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

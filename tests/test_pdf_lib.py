@@ -1,0 +1,122 @@
+"""The PDF helper: renders with our fonts and styles, and never reads foreign files."""
+
+import io
+import socket
+import threading
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from communitycare.lib.pdf import (
+    BASE_URL,
+    LocalFilesFetcher,
+    RefusedURL,
+    local_file_for,
+    pdf_response,
+    render_to_pdf,
+)
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_document_has_running_header_and_page_footer(settings):
+    settings.ORGANISATIE_NAAM = "Sevagram"
+    context = {"titel": "Proefdocument met ë é ï ĳ €", "stand": timezone.localdate()}
+    document = render_to_pdf("pdf/document.html", context)
+    text = pdf_text(document.pdf)
+    assert "Proefdocument met ë é ï ĳ €" in text
+    assert "pagina 1 van 1" in text
+    assert "Stand van de gegevens" in text
+    assert 'href="/static/css/document.css"' in document.html
+
+
+def test_own_static_files_are_served_from_disk():
+    assert local_file_for(BASE_URL + "static/css/document.css").name == "document.css"
+    assert local_file_for(BASE_URL + "static/bootstrap/css/bootstrap.min.css").is_file()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        BASE_URL + "static/../../../../etc/passwd",
+        BASE_URL + "static/%2e%2e/%2e%2e/etc/passwd",
+        BASE_URL + "etc/passwd",
+        BASE_URL + "media/../settings.py",
+        "https://example.org/static/css/document.css",
+        "http://127.0.0.1/",
+    ],
+)
+def test_everything_else_is_refused(url):
+    with pytest.raises(RefusedURL):
+        local_file_for(url)
+
+
+@pytest.fixture
+def listener():
+    """A socket on loopback that records whether anybody connected to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    contacted = threading.Event()
+    stop = threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except TimeoutError:
+                continue
+            contacted.set()
+            connection.close()
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], contacted
+    stop.set()
+    thread.join()
+    server.close()
+
+
+def test_hostile_html_reads_no_local_file_and_reaches_no_network(listener):
+    port, contacted = listener
+    html = f"""<p>Tekst</p>
+      <img src="file:///etc/passwd"> <img src="http://127.0.0.1:{port}/spion.png">
+      <link rel="stylesheet" href="http://127.0.0.1:{port}/x.css">
+      <p style="background: url(file:///etc/shadow)">x</p>
+      <iframe src="file:///etc/passwd"></iframe><object data="file:///etc/hosts"></object>"""
+    fetched = []
+
+    class Recording(LocalFilesFetcher):
+        def fetch(self, url, headers=None):
+            fetched.append(url)
+            return super().fetch(url, headers)
+
+    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=Recording()).write_pdf()
+    assert fetched, "the fetcher was asked for the hostile URLs"
+    assert "root:" not in pdf_text(pdf)
+    assert not contacted.wait(0.5)
+
+
+def test_pdf_response_is_cached_per_version(db, monkeypatch):
+    calls = []
+    real = render_to_pdf
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("communitycare.lib.pdf.render_to_pdf", counting)
+    context = {"titel": "Versie", "stand": timezone.localdate()}
+    first = pdf_response("pdf/document.html", context, filename="a.pdf", version="x:1")
+    again = pdf_response("pdf/document.html", context, filename="a.pdf", version="x:1")
+    changed = pdf_response("pdf/document.html", context, filename="a.pdf", version="x:2")
+    assert len(calls) == 2
+    assert first.content == again.content
+    assert changed["Content-Type"] == "application/pdf"
+    assert first["Content-Disposition"] == 'inline; filename="a.pdf"'
