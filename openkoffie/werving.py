@@ -9,7 +9,7 @@ Status = Wijkverbinder.Status
 
 # The step forward from each stage; anyone not stopped can also stop.
 VOLGENDE = {
-    Status.GEINTERESSEERD: (Status.KENNISMAKING, "Kennismakingsgesprek plannen"),
+    Status.GEINTERESSEERD: (Status.KENNISMAKING, "Naar kennismaking"),
     Status.KENNISMAKING: (Status.ACTIEF, "Actief maken"),
     Status.GESTOPT: (Status.GEINTERESSEERD, "Opnieuw benaderen"),
 }
