@@ -112,7 +112,9 @@ class OpenKoffieForm(PortaalForm):
         if not self.instance.wijk_id:
             self.instance.wijk = wijk
         hoofdwijk = self.instance.wijk
-        buren = Wijk.objects.editable_by(user).filter(regio=hoofdwijk.regio).exclude(pk=hoofdwijk.pk)
+        buren = (
+            Wijk.objects.editable_by(user).filter(regio=hoofdwijk.regio).exclude(pk=hoofdwijk.pk)
+        )
         self.fields["tweede_wijk"].queryset = buren
         self.fields["huis"].queryset = Huis.objects.filter(
             Q(wijk=hoofdwijk) | Q(wijk__in=buren)
@@ -222,7 +224,9 @@ class OverlegForm(PortaalForm):
     def __init__(self, *args, wijk: Wijk, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.wijk = wijk
-        huidige = self.instance.aanwezigen.all() if self.instance.pk else Wijkverbinder.objects.none()
+        huidige = (
+            self.instance.aanwezigen.all() if self.instance.pk else Wijkverbinder.objects.none()
+        )
         self.fields["aanwezigen"].queryset = (
             wijk.wijkverbinders.filter(status=Wijkverbinder.Status.ACTIEF) | huidige
         ).distinct()

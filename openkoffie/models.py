@@ -126,6 +126,29 @@ class OpenKoffie(models.Model):
         datum = timezone.localtime(self.begin).strftime("%d-%m-%Y")
         return f"Open Koffie {self.wijknamen} {datum}"
 
+    def save(self, *args, **kwargs):
+        if self.begin and not self.einde:
+            self.einde = self.begin + DUUR
+        nieuw = self._state.adding
+        super().save(*args, **kwargs)
+        if nieuw:
+            AgendaOnderdeel.maak_standaard(self)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "openkoffie:bijeenkomst", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
+        )
+
+    def get_ics_url(self) -> str:
+        return reverse(
+            "openkoffie:bijeenkomst_ics", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
+        )
+
+    def get_beheer_url(self) -> str:
+        return reverse(
+            "openkoffie_beheer:bijeenkomst", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
+        )
+
     def clean(self) -> None:
         errors = {}
         if self.begin and self.einde and self.einde <= self.begin:
@@ -138,14 +161,6 @@ class OpenKoffie(models.Model):
             errors["reden_annulering"] = "Schrijf kort op waarom de Open Koffie niet doorgaat."
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.begin and not self.einde:
-            self.einde = self.begin + DUUR
-        nieuw = self._state.adding
-        super().save(*args, **kwargs)
-        if nieuw:
-            AgendaOnderdeel.maak_standaard(self)
 
     @property
     def wijken(self) -> list[Wijk]:
@@ -218,17 +233,6 @@ class OpenKoffie(models.Model):
             result.append((onderdeel, start))
             start += datetime.timedelta(minutes=onderdeel.duur_minuten)
         return result
-
-    def get_absolute_url(self) -> str:
-        return reverse("openkoffie:bijeenkomst", args=[self.wijk.regio.slug, self.wijk.slug, self.pk])
-
-    def get_ics_url(self) -> str:
-        return reverse("openkoffie:bijeenkomst_ics", args=[self.wijk.regio.slug, self.wijk.slug, self.pk])
-
-    def get_beheer_url(self) -> str:
-        return reverse(
-            "openkoffie_beheer:bijeenkomst", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
-        )
 
 
 class AgendaOnderdeel(models.Model):

@@ -23,7 +23,9 @@ def moment(datum: datetime.date, tijd: datetime.time) -> datetime.datetime:
 def plus_maanden(datum: datetime.date, maanden: int) -> datetime.date:
     jaar, maand = divmod(datum.month - 1 + maanden, 12)
     jaar, maand = datum.year + jaar, maand + 1
-    return datum.replace(year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1]))
+    return datum.replace(
+        year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1])
+    )
 
 
 def voorstel_eerste_datum() -> datetime.date:

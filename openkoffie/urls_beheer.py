@@ -38,7 +38,11 @@ urlpatterns = [
     ),
     path(wijk + "overleg/nieuw/", beheer.overleg_nieuw, name="overleg_nieuw"),
     path(wijk + "overleg/<int:pk>/", beheer.overleg, name="overleg"),
-    path(wijk + "overleg/<int:pk>/verwijderen/", beheer.overleg_verwijderen, name="overleg_verwijderen"),
+    path(
+        wijk + "overleg/<int:pk>/verwijderen/",
+        beheer.overleg_verwijderen,
+        name="overleg_verwijderen",
+    ),
     path(wijk + "wijkverbinders/", beheer.wijkverbinders, name="wijkverbinders"),
     path(
         wijk + "wijkverbinders/<int:pk>/status/",

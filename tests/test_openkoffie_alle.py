@@ -23,7 +23,9 @@ def test_nothing_planned_says_so(client, db):
 @pytest.mark.parametrize("aantal", [2, 40])
 def test_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal):
     for i in range(aantal):
-        OpenKoffieFactory(wijk=WijkFactory(regio=wijk_a.regio), tweede_wijk=wijk_a, begin=over(i + 1))
+        OpenKoffieFactory(
+            wijk=WijkFactory(regio=wijk_a.regio), tweede_wijk=wijk_a, begin=over(i + 1)
+        )
     with django_assert_num_queries(1):
         response = client.get("/open-koffie/")
     assert response.content.decode().count("<li>") >= aantal

@@ -67,9 +67,10 @@ def test_wijk_feed_times_are_right_on_both_sides_of_dst(client, around_dst):
         assert str(event["UID"]) == ical.uid(open_koffie)
         assert "Oosterbeemdweg 12" in str(event["LOCATION"])
         assert str(event["URL"]) == f"http://testserver{open_koffie.get_absolute_url()}"
-    assert b"TZID=Europe/Amsterdam" in client.get(
-        "/heuvelland/valkenburg-oosterbeemd/open-koffie.ics"
-    ).content
+    assert (
+        b"TZID=Europe/Amsterdam"
+        in client.get("/heuvelland/valkenburg-oosterbeemd/open-koffie.ics").content
+    )
 
 
 def test_uid_is_stable_across_feeds_and_edits(client, around_dst):

@@ -48,7 +48,9 @@ def test_combined_open_koffie_is_validated(wijk_a, wijk_b):
     with pytest.raises(ValidationError) as error:
         zelfde.full_clean()
     assert "tweede_wijk" in error.value.message_dict
-    vreemd_huis = OpenKoffieFactory.build(wijk=wijk_a, huis=HuisFactory(wijk=wijk_b), einde=over(31))
+    vreemd_huis = OpenKoffieFactory.build(
+        wijk=wijk_a, huis=HuisFactory(wijk=wijk_b), einde=over(31)
+    )
     with pytest.raises(ValidationError) as error:
         vreemd_huis.full_clean()
     assert "huis" in error.value.message_dict

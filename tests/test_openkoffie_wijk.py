@@ -10,7 +10,9 @@ URL = "/heuvelland/valkenburg-oosterbeemd/open-koffie/"
 
 def test_upcoming_with_agenda_and_only_accepted_points(client, wijk_a):
     open_koffie = OpenKoffieFactory(wijk=wijk_a, begin=over(20), onderwerp="Voorjaarskoffie")
-    BespreekpuntFactory(open_koffie=open_koffie, tekst="Bankje bij de bushalte", status="geaccepteerd")
+    BespreekpuntFactory(
+        open_koffie=open_koffie, tekst="Bankje bij de bushalte", status="geaccepteerd"
+    )
     BespreekpuntFactory(open_koffie=open_koffie, tekst="Nog niet bekeken")
     BespreekpuntFactory(open_koffie=open_koffie, tekst="Reclame", status="afgewezen")
     html = client.get(URL).content.decode()
@@ -34,7 +36,9 @@ def test_past_with_verslag_and_attendance_flag(client, wijk_a):
         coordinator_aanwezig=True,
         wijkverbinders_aanwezig=True,
     )
-    OpenKoffieFactory(wijk=wijk_a, begin=over(-120), status="geannuleerd", reden_annulering="Zaal dicht")
+    OpenKoffieFactory(
+        wijk=wijk_a, begin=over(-120), status="geannuleerd", reden_annulering="Zaal dicht"
+    )
     html = client.get(URL).content.decode()
     assert "Het was druk en gezellig." in html
     assert "Niet voldaan aan de voorwaarde van de methode" in html

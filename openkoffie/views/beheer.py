@@ -279,9 +279,7 @@ def _overleg_opslaan(request, wijk: Wijk, form: OverlegForm, titel: str, **extra
 @require_http_methods(["GET", "POST"])
 def overleg_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str):
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    form = OverlegForm(
-        request.POST or None, wijk=wijk_obj, initial={"datum": timezone.localdate()}
-    )
+    form = OverlegForm(request.POST or None, wijk=wijk_obj, initial={"datum": timezone.localdate()})
     return _overleg_opslaan(request, wijk_obj, form, "Nieuw wijkverbinder-overleg")
 
 
