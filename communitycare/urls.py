@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz/", health.liveness, name="healthz"),
     path("readyz/", health.readiness, name="readyz"),
     path("beheer/", include("wijken.urls_beheer")),
+    path("beheer/", include("openkoffie.urls_beheer")),
+    path("", include("openkoffie.urls")),
     # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
     path("", include("wijken.urls")),
 ]

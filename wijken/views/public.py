@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from openkoffie.models import OpenKoffie
 from wijken import indicatoren
 from wijken.models import Regio, Wijk, public_wijk_queryset
 
@@ -12,7 +13,8 @@ def home(request: HttpRequest) -> HttpResponse:
     regios = Regio.objects.prefetch_related(
         Prefetch("wijken", queryset=Wijk.objects.order_by("naam"))
     )
-    return render(request, "wijken/home.html", {"regios": regios})
+    open_koffies = OpenKoffie.objects.komend().met_plaats()[:4]
+    return render(request, "wijken/home.html", {"regios": regios, "open_koffies": open_koffies})
 
 
 def regio(request: HttpRequest, regio: str) -> HttpResponse:

@@ -1,0 +1,290 @@
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+from django.db.models import Q
+from django.forms import inlineformset_factory
+from django.utils import timezone
+
+from openkoffie import planning
+from openkoffie.models import (
+    AgendaOnderdeel,
+    Bespreekpunt,
+    OpenKoffie,
+    Vervolgafspraak,
+    WijkverbinderOverleg,
+)
+from wijken.forms import PortaalForm
+from wijken.models import Huis, User, Wijk, Wijkverbinder
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class HoningpotForm(PortaalForm):
+    """A public form with a field people never see and robots fill in."""
+
+    website = forms.CharField(
+        label="Laat dit veld leeg",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zichtbaar = [name for name in self.fields if name != "website"]
+        self.helper.layout = Layout(*zichtbaar, Div(Field("website"), css_class="honingpot"))
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class BespreekpuntForm(HoningpotForm):
+    submit_label = "Bespreekpunt insturen"
+
+    class Meta:
+        model = Bespreekpunt
+        fields = ["tekst", "naam", "contact"]
+        labels = {
+            "tekst": "Wat wilt u bespreken?",
+            "naam": "Uw naam (mag leeg)",
+            "contact": "Uw telefoon of e-mail (mag leeg)",
+        }
+        help_texts = {
+            "tekst": "Kort is goed. Hoogstens 1000 tekens.",
+            "naam": "Uw naam komt bij uw punt op de agenda te staan.",
+            "contact": "Alleen de coördinator ziet dit, om u iets te vragen. "
+            "Het komt nooit op de site.",
+        }
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
+
+
+class WordWijkverbinderForm(HoningpotForm):
+    submit_label = "Aanmelden"
+
+    class Meta:
+        model = Wijkverbinder
+        fields = ["naam", "email", "telefoon", "bijdrage", "wederkerigheid", "talenten"]
+        labels = {
+            "naam": "Uw naam",
+            "email": "Uw e-mailadres",
+            "telefoon": "Uw telefoonnummer",
+            "bijdrage": "Wat wilt u doen voor de wijk?",
+            "wederkerigheid": "Wat hoopt u er zelf aan over te houden?",
+            "talenten": "Waar bent u goed in?",
+        }
+        help_texts = {
+            "email": "Vul een e-mailadres of een telefoonnummer in, zodat de coördinator u "
+            "kan bellen of mailen. Dit komt nooit op de site.",
+        }
+        widgets = {
+            "bijdrage": forms.Textarea(attrs={"rows": 3}),
+            "wederkerigheid": forms.Textarea(attrs={"rows": 3}),
+            "talenten": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naam"].help_text = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("telefoon"):
+            raise forms.ValidationError(
+                "Vul een e-mailadres of een telefoonnummer in, dan kan de coördinator u bereiken."
+            )
+        return cleaned
+
+
+class OpenKoffieForm(PortaalForm):
+    datum = forms.DateField(widget=DATUM)
+    begintijd = forms.TimeField(widget=TIJD, initial=datetime.time(14))
+    eindtijd = forms.TimeField(widget=TIJD, initial=datetime.time(16))
+
+    class Meta:
+        model = OpenKoffie
+        fields = ["onderwerp", "huis", "adres", "tweede_wijk", "status", "reden_annulering"]
+        widgets = {"reden_annulering": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, wijk: Wijk, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.wijk_id:
+            self.instance.wijk = wijk
+        hoofdwijk = self.instance.wijk
+        buren = (
+            Wijk.objects.editable_by(user).filter(regio=hoofdwijk.regio).exclude(pk=hoofdwijk.pk)
+        )
+        self.fields["tweede_wijk"].queryset = buren
+        self.fields["huis"].queryset = Huis.objects.filter(
+            Q(wijk=hoofdwijk) | Q(wijk__in=buren)
+        ).select_related("wijk")
+        self.fields["huis"].label_from_instance = lambda huis: f"{huis.naam} ({huis.wijk.naam})"
+        self.fields["huis"].empty_label = "Geen huis: ander adres"
+        self.fields["tweede_wijk"].empty_label = "Geen: alleen " + hoofdwijk.naam
+        if self.instance.pk:
+            begin = timezone.localtime(self.instance.begin)
+            self.initial.update(
+                datum=begin.date(),
+                begintijd=begin.time(),
+                eindtijd=timezone.localtime(self.instance.einde).time(),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        datum, begin, einde = (cleaned.get(k) for k in ["datum", "begintijd", "eindtijd"])
+        if datum and begin and einde:
+            if einde <= begin:
+                self.add_error("eindtijd", "De eindtijd moet na de begintijd liggen.")
+            else:
+                self.instance.begin = planning.moment(datum, begin)
+                self.instance.einde = planning.moment(datum, einde)
+        if not cleaned.get("huis") and not cleaned.get("adres", "").strip():
+            self.add_error("adres", "Kies een huis of vul een ander adres in.")
+        return cleaned
+
+
+class VerslagForm(PortaalForm):
+    class Meta:
+        model = OpenKoffie
+        fields = [
+            "aantal_buurtbewoners",
+            "coordinator_aanwezig",
+            "wijkverbinders_aanwezig",
+            "management_aanwezig",
+            "verslag",
+        ]
+        help_texts = {
+            "verslag": "Wat is er besproken en afgesproken? Dit komt op de openbare pagina. "
+            "Schrijf geen telefoonnummers of adressen van bewoners op.",
+        }
+        widgets = {"verslag": forms.Textarea(attrs={"rows": 8})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.begin > timezone.now():
+            raise forms.ValidationError(
+                "Het verslag en de opkomst vult u in als de Open Koffie geweest is."
+            )
+        if self.instance.is_geannuleerd:
+            raise forms.ValidationError("Deze Open Koffie is geannuleerd; er is geen verslag.")
+        if cleaned.get("aantal_buurtbewoners") is None:
+            self.add_error("aantal_buurtbewoners", "Vul in hoeveel buurtbewoners er waren.")
+        return cleaned
+
+    def save(self, commit: bool = True) -> OpenKoffie:
+        self.instance.status = OpenKoffie.Status.GEHOUDEN
+        return super().save(commit)
+
+
+class AgendaOnderdeelForm(forms.ModelForm):
+    class Meta:
+        model = AgendaOnderdeel
+        fields = ["volgorde", "duur_minuten", "toelichting"]
+        widgets = {
+            "volgorde": forms.NumberInput(attrs={"class": "form-control", "min": 0}),
+            "duur_minuten": forms.NumberInput(attrs={"class": "form-control", "step": 5}),
+            "toelichting": forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+        }
+
+
+AgendaFormSet = inlineformset_factory(
+    OpenKoffie,
+    AgendaOnderdeel,
+    form=AgendaOnderdeelForm,
+    extra=0,
+    can_delete=False,
+)
+
+
+class VervolgafspraakForm(PortaalForm):
+    submit_label = "Afspraak toevoegen"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_tag = False
+
+    class Meta:
+        model = Vervolgafspraak
+        fields = ["wat", "wie", "voor_wanneer"]
+        widgets = {"voor_wanneer": DATUM}
+
+
+class OverlegForm(PortaalForm):
+    class Meta:
+        model = WijkverbinderOverleg
+        fields = ["datum", "aanwezigen", "besproken_initiatieven", "notities"]
+        widgets = {
+            "datum": DATUM,
+            "aanwezigen": forms.CheckboxSelectMultiple,
+            "besproken_initiatieven": forms.Textarea(attrs={"rows": 3}),
+            "notities": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, wijk: Wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.wijk = wijk
+        huidige = (
+            self.instance.aanwezigen.all() if self.instance.pk else Wijkverbinder.objects.none()
+        )
+        self.fields["aanwezigen"].queryset = (
+            wijk.wijkverbinders.filter(status=Wijkverbinder.Status.ACTIEF) | huidige
+        ).distinct()
+        self.fields["aanwezigen"].help_text = "De actieve wijkverbinders van de wijk."
+
+
+class JaarPlanningForm(forms.Form):
+    """Makes four quarterly Open Koffies at once; each date is adjusted by hand after."""
+
+    eerste_datum = forms.DateField(
+        widget=DATUM, help_text="De andere drie komen steeds drie maanden later."
+    )
+    begintijd = forms.TimeField(widget=TIJD, initial=datetime.time(14))
+    huis = forms.ModelChoiceField(
+        queryset=Huis.objects.none(), required=False, empty_label="Geen huis: ander adres"
+    )
+    adres = forms.CharField(label="Of op een ander adres", max_length=250, required=False)
+
+    def __init__(self, *args, wijk: Wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wijk = wijk
+        self.fields["huis"].queryset = wijk.huizen.all()
+        self.fields["huis"].initial = wijk.huizen.first()
+        self.fields["eerste_datum"].initial = planning.voorstel_eerste_datum()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("plannen", "Plan vier Open Koffies"))
+
+    def clean_eerste_datum(self):
+        datum = self.cleaned_data["eerste_datum"]
+        vandaag = timezone.localdate()
+        if not vandaag < datum <= vandaag + planning.EERSTE_BINNEN:
+            raise forms.ValidationError(
+                "Kies een eerste datum in de komende drie maanden, dan vallen alle vier de "
+                "Open Koffies binnen een jaar."
+            )
+        return datum
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("huis") and not cleaned.get("adres", "").strip():
+            self.add_error("adres", "Kies een huis of vul een ander adres in.")
+        return cleaned
+
+    def plan(self) -> list[OpenKoffie]:
+        data = self.cleaned_data
+        return planning.plan_jaar(
+            self.wijk, data["eerste_datum"], data["begintijd"], data["huis"], data["adres"]
+        )
+
+
+class WijkverbinderStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Wijkverbinder.Status)
+
+
+class BespreekpuntStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Bespreekpunt.Status)
+
+
+class VerplaatsForm(forms.Form):
+    richting = forms.ChoiceField(choices=[("omhoog", "omhoog"), ("omlaag", "omlaag")])

@@ -1,0 +1,67 @@
+"""The Open Koffie agenda as iCalendar, for residents' own calendar apps."""
+
+import datetime
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from openkoffie.models import OpenKoffie
+
+STATUS = {
+    OpenKoffie.Status.GEPLAND: "CONFIRMED",
+    OpenKoffie.Status.GEHOUDEN: "CONFIRMED",
+    OpenKoffie.Status.GEANNULEERD: "CANCELLED",
+}
+
+
+def uid(open_koffie: OpenKoffie) -> str:
+    """Stable across feeds and edits, so a calendar updates the event instead of adding one."""
+    return f"open-koffie-{open_koffie.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}"
+
+
+def event(request: HttpRequest, open_koffie: OpenKoffie) -> icalendar.Event:
+    url = request.build_absolute_uri(open_koffie.get_absolute_url())
+    beschrijving = [open_koffie.onderwerp] if open_koffie.onderwerp else []
+    if open_koffie.is_geannuleerd:
+        beschrijving.append(f"Gaat niet door: {open_koffie.reden_annulering}")
+    beschrijving.append(f"Iedereen is welkom. Agenda en bespreekpunten: {url}")
+    return icalendar.Event.new(
+        uid=uid(open_koffie),
+        summary=f"Open Koffie {open_koffie.wijknamen}",
+        start=timezone.localtime(open_koffie.begin),
+        end=timezone.localtime(open_koffie.einde),
+        location=open_koffie.locatie or None,
+        url=url,
+        description="\n".join(beschrijving),
+        status=STATUS[open_koffie.status],
+        last_modified=open_koffie.gewijzigd_op,
+        stamp=timezone.now(),
+    )
+
+
+def response(
+    request: HttpRequest, naam: str, open_koffies: Iterable[OpenKoffie], filename: str
+) -> HttpResponse:
+    open_koffies = list(open_koffies)
+    calendar = icalendar.Calendar.new(
+        name=naam,
+        prodid="-//Community Care wijkportaal//Open Koffie//NL",
+        uid=f"{filename}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}",
+        url=request.build_absolute_uri(),
+        refresh_interval=datetime.timedelta(hours=12),
+        subcomponents=[event(request, open_koffie) for open_koffie in open_koffies],
+    )
+    # Europe/Amsterdam as a VTIMEZONE spanning the events only, so the feed stays small.
+    begins = [timezone.localdate(open_koffie.begin) for open_koffie in open_koffies]
+    today = timezone.localdate()
+    calendar.add_missing_timezones(
+        first_date=min(begins, default=today) - datetime.timedelta(days=366),
+        last_date=max(begins, default=today) + datetime.timedelta(days=366),
+    )
+    answer = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    answer["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return answer

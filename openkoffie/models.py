@@ -1,0 +1,391 @@
+"""The Open Koffie (Bijlage 4), its bespreekpunten, and the monthly wijkverbinder-overleg."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Max, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from wijken.models import Huis, Wijk, Wijkverbinder
+
+DUUR = datetime.timedelta(hours=2)
+# The method: Open Koffies about four times a year, planned at least a year ahead.
+PER_JAAR = 4
+VOORUIT = datetime.timedelta(days=365)
+# The method: coördinator and wijkverbinders meet monthly; six weeks without is a signal.
+OVERLEG_SIGNAAL = datetime.timedelta(weeks=6)
+MINIMUM_BUURTBEWONERS = 10
+
+
+class OpenKoffieQuerySet(models.QuerySet):
+    def voor_wijk(self, wijk: Wijk) -> "OpenKoffieQuerySet":
+        return self.filter(Q(wijk=wijk) | Q(tweede_wijk=wijk))
+
+    def komend(self) -> "OpenKoffieQuerySet":
+        return self.filter(einde__gte=timezone.now()).order_by("begin")
+
+    def geweest(self) -> "OpenKoffieQuerySet":
+        return self.filter(einde__lt=timezone.now()).order_by("-begin")
+
+    def gepland(self) -> "OpenKoffieQuerySet":
+        return self.filter(status=OpenKoffie.Status.GEPLAND)
+
+    def komend_jaar(self) -> "OpenKoffieQuerySet":
+        now = timezone.now()
+        return self.gepland().filter(begin__gte=now, begin__lt=now + VOORUIT)
+
+    def met_plaats(self) -> "OpenKoffieQuerySet":
+        return self.select_related("wijk__regio", "tweede_wijk__regio", "huis")
+
+    def met_agenda(self) -> "OpenKoffieQuerySet":
+        """Everything a public agenda shows, in a fixed number of queries."""
+        return self.met_plaats().prefetch_related(
+            "agendaonderdelen",
+            "vervolgafspraken",
+            Prefetch(
+                "bespreekpunten",
+                queryset=Bespreekpunt.objects.geaccepteerd(),
+                to_attr="geaccepteerde_bespreekpunten",
+            ),
+        )
+
+
+class OpenKoffie(models.Model):
+    """One Open Koffie: for one wijk, or two nearby wijken combined."""
+
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", "Gepland"
+        GEHOUDEN = "gehouden", "Gehouden"
+        GEANNULEERD = "geannuleerd", "Geannuleerd"
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="open_koffies")
+    tweede_wijk = models.ForeignKey(
+        Wijk,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="gecombineerde_open_koffies",
+        verbose_name="samen met wijk",
+        help_text="Alleen voor een gecombineerde Open Koffie van twee wijken die dicht bij "
+        "elkaar liggen.",
+    )
+    onderwerp = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="Een thema of naam, bijvoorbeeld 'Nieuwjaarskoffie'. Mag leeg.",
+    )
+    begin = models.DateTimeField()
+    einde = models.DateTimeField()
+    huis = models.ForeignKey(
+        Huis,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="open_koffies",
+        verbose_name="in huis",
+    )
+    adres = models.CharField(
+        "of op een ander adres",
+        max_length=250,
+        blank=True,
+        help_text="Naam en adres, als de Open Koffie niet in een huis is.",
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.GEPLAND)
+    reden_annulering = models.TextField("reden van annuleren", blank=True)
+    verslag = models.TextField(blank=True)
+    aantal_buurtbewoners = models.PositiveSmallIntegerField(
+        "aantal buurtbewoners aanwezig",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(2000)],
+    )
+    coordinator_aanwezig = models.BooleanField("coördinator was er", default=False)
+    wijkverbinders_aanwezig = models.BooleanField("wijkverbinders waren er", default=False)
+    management_aanwezig = models.BooleanField("management van het huis was er", default=False)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = OpenKoffieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Open Koffie"
+        verbose_name_plural = "Open Koffies"
+        ordering = ["begin"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einde__gt=models.F("begin")), name="open_koffie_einde_na_begin"
+            ),
+            models.CheckConstraint(
+                condition=~Q(tweede_wijk=models.F("wijk")), name="open_koffie_twee_andere_wijken"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        datum = timezone.localtime(self.begin).strftime("%d-%m-%Y")
+        return f"Open Koffie {self.wijknamen} {datum}"
+
+    def save(self, *args, **kwargs):
+        if self.begin and not self.einde:
+            self.einde = self.begin + DUUR
+        nieuw = self._state.adding
+        super().save(*args, **kwargs)
+        if nieuw:
+            AgendaOnderdeel.maak_standaard(self)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "openkoffie:bijeenkomst", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
+        )
+
+    def get_ics_url(self) -> str:
+        return reverse(
+            "openkoffie:bijeenkomst_ics", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
+        )
+
+    def get_beheer_url(self) -> str:
+        return reverse(
+            "openkoffie_beheer:bijeenkomst", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
+        )
+
+    def clean(self) -> None:
+        errors = {}
+        if self.begin and self.einde and self.einde <= self.begin:
+            errors["einde"] = "De Open Koffie moet eindigen na het begin."
+        if self.tweede_wijk_id and self.tweede_wijk_id == self.wijk_id:
+            errors["tweede_wijk"] = "Kies voor een gecombineerde Open Koffie een andere wijk."
+        if self.huis_id and self.huis.wijk_id not in {self.wijk_id, self.tweede_wijk_id}:
+            errors["huis"] = "Dit huis ligt niet in de wijk van deze Open Koffie."
+        if self.status == self.Status.GEANNULEERD and not self.reden_annulering.strip():
+            errors["reden_annulering"] = "Schrijf kort op waarom de Open Koffie niet doorgaat."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def wijken(self) -> list[Wijk]:
+        return [wijk for wijk in (self.wijk, self.tweede_wijk) if wijk]
+
+    @property
+    def wijknamen(self) -> str:
+        return " en ".join(wijk.naam for wijk in self.wijken)
+
+    @property
+    def is_gecombineerd(self) -> bool:
+        return self.tweede_wijk_id is not None
+
+    @property
+    def is_geannuleerd(self) -> bool:
+        return self.status == self.Status.GEANNULEERD
+
+    @property
+    def is_gehouden(self) -> bool:
+        return self.status == self.Status.GEHOUDEN
+
+    @property
+    def is_komend(self) -> bool:
+        return self.einde >= timezone.now()
+
+    @property
+    def neemt_bespreekpunten_aan(self) -> bool:
+        return self.status == self.Status.GEPLAND and self.is_komend
+
+    @property
+    def locatie(self) -> str:
+        if self.huis:
+            return f"{self.huis.naam}, {self.huis.volledig_adres}"
+        return self.adres
+
+    def ontbreekt_voor_opkomst(self) -> list[str]:
+        """What the method's condition missed: the coördinator, the wijkverbinders,
+        management of the huis and at least ten buurtbewoners must be there."""
+        if self.aantal_buurtbewoners is None:
+            return []
+        ontbreekt = []
+        if not self.coordinator_aanwezig:
+            ontbreekt.append("de coördinator was er niet")
+        if not self.wijkverbinders_aanwezig:
+            ontbreekt.append("de wijkverbinders waren er niet")
+        if not self.management_aanwezig:
+            ontbreekt.append("het management van het huis was er niet")
+        if self.aantal_buurtbewoners < MINIMUM_BUURTBEWONERS:
+            ontbreekt.append(
+                f"er waren {self.aantal_buurtbewoners} buurtbewoners "
+                f"(minimaal {MINIMUM_BUURTBEWONERS})"
+            )
+        return ontbreekt
+
+    @property
+    def opkomst_bekend(self) -> bool:
+        return self.aantal_buurtbewoners is not None
+
+    def voldoet_aan_opkomst(self) -> bool | None:
+        """None while the attendance is not recorded yet."""
+        if not self.opkomst_bekend:
+            return None
+        return not self.ontbreekt_voor_opkomst()
+
+    def agenda_met_tijden(self) -> list[tuple["AgendaOnderdeel", datetime.datetime]]:
+        """Each block of the agenda with the time it starts."""
+        start = self.begin
+        result = []
+        for onderdeel in self.agendaonderdelen.all():
+            result.append((onderdeel, start))
+            start += datetime.timedelta(minutes=onderdeel.duur_minuten)
+        return result
+
+
+class AgendaOnderdeel(models.Model):
+    """A block of the agenda; the method's four blocks of 30 minutes are the skeleton."""
+
+    class Soort(models.TextChoices):
+        INFORMEEL = "informeel", "Informeel bijkletsen met koffie"
+        WELKOM = "welkom", "Welkom en stand van zaken in de wijk"
+        BESPREEKPUNTEN = "bespreekpunten", "Ingebrachte bespreekpunten"
+        WIJKPLAN = "wijkplan", "Wijkplan-aanpassingen en vervolgafspraken"
+
+    STANDAARD_TOELICHTING = {
+        Soort.INFORMEEL: "Even bijpraten met koffie of thee. Mag ook aan het eind.",
+        Soort.WELKOM: "De coördinator en een wijkverbinder vertellen hoe het gaat in de wijk. "
+        "Het wijkplan is de basis.",
+        Soort.BESPREEKPUNTEN: "Punten die iedereen vooraf kon inbrengen.",
+        Soort.WIJKPLAN: "Wat passen we aan in het wijkplan, en wie doet wat?",
+    }
+
+    open_koffie = models.ForeignKey(
+        OpenKoffie, on_delete=models.CASCADE, related_name="agendaonderdelen"
+    )
+    soort = models.CharField(max_length=20, choices=Soort)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    duur_minuten = models.PositiveSmallIntegerField(
+        "duur (minuten)", default=30, validators=[MinValueValidator(5), MaxValueValidator(120)]
+    )
+    toelichting = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "agendaonderdeel"
+        verbose_name_plural = "agendaonderdelen"
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return self.get_soort_display()
+
+    @property
+    def is_bespreekpunten(self) -> bool:
+        return self.soort == self.Soort.BESPREEKPUNTEN
+
+    @classmethod
+    def maak_standaard(cls, open_koffie: OpenKoffie) -> None:
+        cls.objects.bulk_create(
+            cls(
+                open_koffie=open_koffie,
+                soort=soort,
+                volgorde=index,
+                toelichting=cls.STANDAARD_TOELICHTING[soort],
+            )
+            for index, soort in enumerate(cls.Soort)
+        )
+
+
+class BespreekpuntQuerySet(models.QuerySet):
+    def geaccepteerd(self) -> "BespreekpuntQuerySet":
+        return self.filter(status=Bespreekpunt.Status.GEACCEPTEERD).order_by(
+            "volgorde", "ingediend_op"
+        )
+
+
+class Bespreekpunt(models.Model):
+    """A point anyone brings in; public only once the coördinator accepts it."""
+
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", "Ingediend"
+        GEACCEPTEERD = "geaccepteerd", "Op de agenda"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    open_koffie = models.ForeignKey(
+        OpenKoffie, on_delete=models.CASCADE, related_name="bespreekpunten"
+    )
+    tekst = models.TextField(max_length=1000)
+    naam = models.CharField(max_length=100, blank=True)
+    # Private: only the coördinator sees it, never a public page.
+    contact = models.CharField(max_length=150, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.INGEDIEND)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+
+    objects = BespreekpuntQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "bespreekpunt"
+        verbose_name_plural = "bespreekpunten"
+        ordering = ["status", "volgorde", "ingediend_op"]
+
+    def __str__(self) -> str:
+        return self.tekst[:60]
+
+    def zet_status(self, status: str) -> None:
+        """Accepting puts the point last on the agenda; the coördinator reorders after."""
+        if status == self.Status.GEACCEPTEERD and self.status != status:
+            laatste = self.open_koffie.bespreekpunten.geaccepteerd().aggregate(Max("volgorde"))
+            self.volgorde = (laatste["volgorde__max"] or 0) + 1
+        self.status = status
+        self.save(update_fields=["status", "volgorde"])
+
+    def verplaats(self, omhoog: bool) -> None:
+        """Swaps this accepted point with its neighbour on the agenda."""
+        punten = list(self.open_koffie.bespreekpunten.geaccepteerd())
+        index = next(i for i, punt in enumerate(punten) if punt.pk == self.pk)
+        ander = index - 1 if omhoog else index + 1
+        if not 0 <= ander < len(punten):
+            return
+        punten[index], punten[ander] = punten[ander], punten[index]
+        for volgorde, punt in enumerate(punten, start=1):
+            punt.volgorde = volgorde
+        Bespreekpunt.objects.bulk_update(punten, ["volgorde"])
+
+
+class Vervolgafspraak(models.Model):
+    """An agreement made at the Open Koffie.
+
+    Seam for the wijkplan: once the wijkplan exists, one step turns this row into an
+    actie of its plan van aanpak (wat, wie, voor wanneer map one to one)."""
+
+    open_koffie = models.ForeignKey(
+        OpenKoffie, on_delete=models.CASCADE, related_name="vervolgafspraken"
+    )
+    wat = models.CharField(max_length=300)
+    wie = models.CharField(max_length=150, blank=True)
+    voor_wanneer = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "vervolgafspraak"
+        verbose_name_plural = "vervolgafspraken"
+        ordering = ["voor_wanneer", "pk"]
+
+    def __str__(self) -> str:
+        return self.wat
+
+
+class WijkverbinderOverleg(models.Model):
+    """The monthly meeting of the coördinator with the wijkverbinders of a wijk."""
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="overleggen")
+    datum = models.DateField()
+    aanwezigen = models.ManyToManyField(
+        Wijkverbinder, blank=True, related_name="overleggen", verbose_name="wie was er"
+    )
+    # Free text until the initiatieven app links its initiatives here (start step 8).
+    besproken_initiatieven = models.TextField(
+        "besproken initiatieven",
+        blank=True,
+        help_text="Welke initiatieven zijn besproken, en welke wijkverbinder coördineert wat.",
+    )
+    notities = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "wijkverbinder-overleg"
+        verbose_name_plural = "wijkverbinder-overleggen"
+        ordering = ["-datum"]
+
+    def __str__(self) -> str:
+        return f"Overleg {self.wijk} {self.datum:%d-%m-%Y}"

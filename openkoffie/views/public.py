@@ -1,0 +1,141 @@
+"""The public Open Koffie agenda: readable by everyone, bespreekpunten from anyone."""
+
+import datetime
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from communitycare.lib.ratelimit import toegestaan
+from openkoffie import ical
+from openkoffie.forms import BespreekpuntForm, HoningpotForm, WordWijkverbinderForm
+from openkoffie.models import VOORUIT, OpenKoffie
+from wijken.models import Wijk, Wijkverbinder, public_wijk_queryset
+
+# One public submission per address per this many seconds, per kind of form.
+WACHTTIJD = 120
+TERUGBLIK = datetime.timedelta(days=2 * 365)
+SPAM = (
+    "Uw bericht is niet opgeslagen, omdat het lijkt alsof een computer het heeft ingevuld. "
+    "Bent u wel een mens? Laat dan het veld 'Laat dit veld leeg' leeg en probeer het opnieuw."
+)
+TE_SNEL = (
+    "U heeft net al iets ingestuurd. Wacht een paar minuten en probeer het dan opnieuw. "
+    "Uw tekst staat nog klaar. Dank u voor uw geduld!"
+)
+
+
+BEDANKT_BESPREEKPUNT = (
+    "Dank u wel! Uw bespreekpunt is ontvangen. De coördinator bekijkt het en zet het op de agenda."
+)
+BEDANKT_AANMELDING = (
+    "Dank u wel voor uw aanmelding! De coördinator neemt contact met u op voor een "
+    "kennismakingsgesprek."
+)
+
+
+def _insturen(request: HttpRequest, form: HoningpotForm, scope: str, bedankt: str) -> int | None:
+    """Saves a public form unless it looks like spam or follows the last one too fast.
+
+    Returns None once saved, else the status to show the form again with."""
+    if form.is_spam():
+        messages.error(request, SPAM)
+        return 400
+    if not form.is_valid():
+        return 200
+    # Only a valid submission uses up the address's turn, so a typo costs nothing.
+    if not toegestaan(request, scope, WACHTTIJD):
+        messages.error(request, TE_SNEL)
+        return 429
+    with transaction.atomic():
+        form.save()
+    messages.success(request, bedankt)
+    return None
+
+
+def _wijk(regio: str, wijk: str) -> Wijk:
+    return get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
+
+
+@require_GET
+def alle(request: HttpRequest) -> HttpResponse:
+    open_koffies = OpenKoffie.objects.komend().filter(begin__lt=timezone.now() + VOORUIT)
+    return render(request, "openkoffie/alle.html", {"open_koffies": open_koffies.met_plaats()})
+
+
+@require_GET
+def alle_ics(request: HttpRequest) -> HttpResponse:
+    open_koffies = OpenKoffie.objects.filter(begin__gte=timezone.now() - VOORUIT).met_plaats()
+    return ical.response(request, "Open Koffie in alle wijken", open_koffies, "open-koffie")
+
+
+@require_GET
+def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_object_or_404(public_wijk_queryset(), regio__slug=regio, slug=wijk)
+    open_koffies = (
+        OpenKoffie.objects.voor_wijk(wijk_obj)
+        .filter(begin__gte=timezone.now() - TERUGBLIK)
+        .met_agenda()
+        .order_by("begin")
+    )
+    komend = [open_koffie for open_koffie in open_koffies if open_koffie.is_komend]
+    geweest = [open_koffie for open_koffie in reversed(open_koffies) if not open_koffie.is_komend]
+    context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "komend": komend, "geweest": geweest}
+    return render(request, "openkoffie/wijk.html", context)
+
+
+@require_GET
+def wijk_ics(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = _wijk(regio, wijk)
+    open_koffies = (
+        OpenKoffie.objects.voor_wijk(wijk_obj)
+        .filter(begin__gte=timezone.now() - VOORUIT)
+        .met_plaats()
+    )
+    naam = f"Open Koffie {wijk_obj.naam}"
+    return ical.response(request, naam, open_koffies, f"open-koffie-{wijk_obj.slug}")
+
+
+@require_http_methods(["GET", "POST"])
+def bijeenkomst(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpResponse:
+    wijk_obj = _wijk(regio, wijk)
+    open_koffie = get_object_or_404(OpenKoffie.objects.voor_wijk(wijk_obj).met_agenda(), pk=pk)
+    form = BespreekpuntForm(request.POST or None)
+    form.instance.open_koffie = open_koffie
+    status = 200
+    if request.method == "POST":
+        if not open_koffie.neemt_bespreekpunten_aan:
+            messages.error(request, "Voor deze Open Koffie kunt u geen punten meer inbrengen.")
+            return redirect(request.path)
+        status = _insturen(request, form, "bespreekpunt", BEDANKT_BESPREEKPUNT)
+        if status is None:
+            return redirect(request.path + "#bespreekpunt")
+    context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "open_koffie": open_koffie, "form": form}
+    return render(request, "openkoffie/bijeenkomst.html", context, status=status)
+
+
+@require_GET
+def bijeenkomst_ics(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpResponse:
+    wijk_obj = _wijk(regio, wijk)
+    open_koffie = get_object_or_404(OpenKoffie.objects.voor_wijk(wijk_obj).met_plaats(), pk=pk)
+    filename = f"open-koffie-{wijk_obj.slug}-{timezone.localdate(open_koffie.begin):%Y-%m-%d}"
+    return ical.response(request, str(open_koffie), [open_koffie], filename)
+
+
+@require_http_methods(["GET", "POST"])
+def word_wijkverbinder(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = _wijk(regio, wijk)
+    form = WordWijkverbinderForm(request.POST or None)
+    form.instance.wijk = wijk_obj
+    form.instance.status = Wijkverbinder.Status.GEINTERESSEERD
+    form.instance.toestemming_publiek = False
+    status = 200
+    if request.method == "POST":
+        status = _insturen(request, form, "wijkverbinder", BEDANKT_AANMELDING)
+        if status is None:
+            return redirect(request.path)
+    context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "form": form}
+    return render(request, "openkoffie/word_wijkverbinder.html", context, status=status)

@@ -1,0 +1,102 @@
+import datetime
+import zoneinfo
+
+import icalendar
+import pytest
+from django.utils import timezone
+
+from openkoffie import ical
+from tests.factories import HuisFactory
+from tests.factories_openkoffie import OpenKoffieFactory
+
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def next_dst_changes() -> tuple[datetime.date, datetime.date]:
+    """The next switch to summer time and the next one back (last Sundays of March/October)."""
+    vandaag = timezone.localdate()
+
+    def last_sunday(year: int, month: int) -> datetime.date:
+        day = datetime.date(year, month, 31)
+        return day - datetime.timedelta(days=(day.weekday() + 1) % 7)
+
+    lente = last_sunday(vandaag.year + 1, 3)
+    herfst = last_sunday(vandaag.year + 1, 10)
+    return lente, herfst
+
+
+def local(datum: datetime.date, uur: int) -> datetime.datetime:
+    return datetime.datetime.combine(datum, datetime.time(uur), tzinfo=AMSTERDAM)
+
+
+@pytest.fixture
+def around_dst(wijk_a):
+    huis = HuisFactory(wijk=wijk_a, naam="Oosterbeemd", adres="Oosterbeemdweg 12")
+    lente, herfst = next_dst_changes()
+    return [
+        OpenKoffieFactory(wijk=wijk_a, huis=huis, begin=local(dag, 14))
+        for dag in (
+            lente - datetime.timedelta(days=1),
+            lente + datetime.timedelta(days=1),
+            herfst - datetime.timedelta(days=1),
+            herfst + datetime.timedelta(days=1),
+        )
+    ]
+
+
+def parse(response) -> icalendar.Calendar:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def test_wijk_feed_times_are_right_on_both_sides_of_dst(client, around_dst):
+    calendar = parse(client.get("/heuvelland/valkenburg-oosterbeemd/open-koffie.ics"))
+    timezones = calendar.walk("VTIMEZONE")
+    assert [tz["TZID"] for tz in timezones] == ["Europe/Amsterdam"]
+    events = sorted(calendar.walk("VEVENT"), key=lambda event: event.start)
+    assert len(events) == 4
+    # Winter, summer, summer, winter: 14:00 local is 13:00 or 12:00 UTC.
+    for event, utc_hour in zip(events, [13, 12, 12, 13], strict=True):
+        assert event.start.hour == 14 and event.end.hour == 16
+        assert event.start.tzinfo is not None
+        assert event.start.astimezone(datetime.UTC).hour == utc_hour
+        assert event.start.utcoffset() == datetime.timedelta(hours=14 - utc_hour)
+    for event, open_koffie in zip(events, around_dst, strict=True):
+        assert event.start == open_koffie.begin
+        assert str(event["UID"]) == ical.uid(open_koffie)
+        assert "Oosterbeemdweg 12" in str(event["LOCATION"])
+        assert str(event["URL"]) == f"http://testserver{open_koffie.get_absolute_url()}"
+    assert (
+        b"TZID=Europe/Amsterdam"
+        in client.get("/heuvelland/valkenburg-oosterbeemd/open-koffie.ics").content
+    )
+
+
+def test_uid_is_stable_across_feeds_and_edits(client, around_dst):
+    open_koffie = around_dst[0]
+    single = parse(client.get(open_koffie.get_ics_url())).walk("VEVENT")
+    assert len(single) == 1
+    open_koffie.begin += datetime.timedelta(hours=1)
+    open_koffie.einde += datetime.timedelta(hours=1)
+    open_koffie.save()
+    alle = parse(client.get("/open-koffie.ics")).walk("VEVENT")
+    moved = next(event for event in alle if event["UID"] == single[0]["UID"])
+    assert moved.start.hour == 15
+
+
+def test_cancelled_meeting_is_marked_cancelled(client, wijk_a):
+    OpenKoffieFactory(wijk=wijk_a, status="geannuleerd", reden_annulering="Zaal dicht")
+    event = parse(client.get("/open-koffie.ics")).walk("VEVENT")[0]
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert "Zaal dicht" in str(event["DESCRIPTION"])
+
+
+def test_wijk_feed_holds_only_its_own_meetings(client, wijk_a, wijk_b):
+    OpenKoffieFactory(wijk=wijk_a, onderwerp="A")
+    OpenKoffieFactory(wijk=wijk_b, onderwerp="B")
+    events = parse(client.get("/heerlen/welten-benzenrade-douvenrade/open-koffie.ics")).walk(
+        "VEVENT"
+    )
+    assert [str(event["SUMMARY"]) for event in events] == [f"Open Koffie {wijk_b.naam}"]
+    assert len(parse(client.get("/open-koffie.ics")).walk("VEVENT")) == 2
