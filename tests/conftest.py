@@ -39,8 +39,18 @@ PERSONAS = [
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "page" in getattr(item, "fixturenames", ()):
+        if {"page", "browser"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(request):
+    """Transactional tests (live server) commit, so the database cache outlives them."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from django.core.cache import cache
+
+        cache.clear()
 
 
 # --- places -----------------------------------------------------------------
