@@ -378,6 +378,10 @@ class Wijkcijfer(models.Model):
         ]
 
     @property
+    def vergelijkingen_tekst(self) -> str:
+        return "; ".join(f"{soort} {self.opmaak(getal)}" for soort, getal in self.vergelijkingen)
+
+    @property
     def vergelijking(self) -> tuple[str, Decimal] | None:
         """The nearest comparison there is: gemeente, else regio, else Nederland."""
         return next(iter(self.vergelijkingen), None)

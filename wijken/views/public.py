@@ -4,7 +4,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from wijken import indicatoren
+from wijken import charts, indicatoren
 from wijken.models import Regio, Wijk, public_wijk_queryset
 
 
@@ -27,9 +27,13 @@ def regio(request: HttpRequest, regio: str) -> HttpResponse:
 
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(public_wijk_queryset(), regio__slug=regio, slug=wijk)
+    indicatorbeelden = charts.indicatorbeelden(wijk_obj)
     context = {
         "wijk": wijk_obj,
         "regio": wijk_obj.regio,
         "indicatoren": indicatoren.met_uitleg(),
+        "indicatorbeelden": indicatorbeelden,
+        "heeft_wijkdata": any(beeld.reeks or beeld.beleefd for beeld in indicatorbeelden),
+        "profiel": charts.profiel(wijk_obj),
     }
     return render(request, "wijken/wijk.html", context)
