@@ -175,9 +175,11 @@ class IndicatorBeeld:
 
     @property
     def vergelijkingskolommen(self) -> list[str]:
-        return [soort for soort in ["gemeente", "regio", "Nederland"] if any(
-            soort == label for c in self.reeks for label, _ in c.vergelijkingen
-        )]
+        return [
+            soort
+            for soort in ["gemeente", "regio", "Nederland"]
+            if any(soort == label for c in self.reeks for label, _ in c.vergelijkingen)
+        ]
 
     @property
     def tabelrijen(self) -> list[tuple[Wijkcijfer, list[str]]]:

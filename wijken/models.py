@@ -24,6 +24,7 @@ RESERVED_SLUGS = {
     "initiatieven",
     "media",
     "open-koffie",
+    "programma",  # /beheer/programma/ would shadow the back office of such a regio
     "readyz",
     "static",
 }
