@@ -73,7 +73,7 @@ def test_dashboard_shows_progress_bars_with_text(client_for, voortgang):
 def test_sorting_by_get_parameter(client_for, voortgang, query, eerste):
     html = client_for("projectleider").get(URL + query).content.decode()
     tbody = html[html.index("<tbody>") :]
-    namen = [naam for naam in ["Valkenburg-Oosterbeemd", "Welten-Benzenrade-Douvenrade"]]
+    namen = ["Valkenburg-Oosterbeemd", "Welten-Benzenrade-Douvenrade"]
     assert min(namen, key=tbody.index) == eerste
 
 
