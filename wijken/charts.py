@@ -255,12 +255,14 @@ class Profielbalk:
 
 @dataclass
 class Profielrij:
+    """A label line (with the comparison at its right end) above two bars."""
+
     label: str
     label_y: float
-    vergelijking_y: float
     balken: list[Profielbalk]
     vergelijking_x: float | None
     vergelijking_tekst: str
+    lijn_y: tuple[float, float]
 
 
 @dataclass
@@ -271,8 +273,8 @@ class Profielgrafiek:
     rijen: list[Profielrij]
     rasterlijnen: list[tuple[float, str]]
     hoogte: float
-    breedte: int = 640
-    balk_x: int = 290
+    breedte: int = 440
+    balk_x: int = 14  # room for the centred 0% on the axis
     balk_hoogte: int = 18
 
 
@@ -316,7 +318,8 @@ def profiel(wijk: Wijk) -> Profiel:
 
 
 def _profielgrafiek(wijk: Wijk, aandelen: list[list[Wijkcijfer]]) -> Profielgrafiek:
-    balk_x, ruimte, balk, rijhoogte, boven = 290, 220, 18, 62, 28
+    # Labels above the bars, not beside them: the chart stays legible on a phone.
+    balk_x, ruimte, balk, rijhoogte, boven = 14, 280, 18, 78, 28
     getallen = [c.waarde for reeks in aandelen for c in reeks[-2:]]
     getallen += [reeks[-1].vergelijking[1] for reeks in aandelen if reeks[-1].vergelijking]
     top = _schaal_max(getallen, procent=True)
@@ -331,7 +334,7 @@ def _profielgrafiek(wijk: Wijk, aandelen: list[list[Wijkcijfer]]) -> Profielgraf
         lijn_x = float(vergelijking[1]) * schaal if vergelijking else 0
         balken = [
             Profielbalk(
-                y=y + j * (balk + 2),
+                y=y + 22 + j * (balk + 2),
                 breedte=round(float(c.waarde) * schaal, 1),
                 tekst=f"{c.waarde_tekst} ({c.jaar})",
                 laatste=c is reeks[-1],
@@ -343,7 +346,7 @@ def _profielgrafiek(wijk: Wijk, aandelen: list[list[Wijkcijfer]]) -> Profielgraf
             Profielrij(
                 label=laatste.maat_label,
                 label_y=y + 14,
-                vergelijking_y=y + 36,
+                lijn_y=(y + 18, y + 22 + len(getoond) * (balk + 2) + 4),
                 balken=balken,
                 vergelijking_x=(
                     round(balk_x + float(vergelijking[1]) * schaal, 1) if vergelijking else None
