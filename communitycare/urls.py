@@ -14,6 +14,7 @@ urlpatterns = [
     path("beheer/", include("wijken.urls_beheer")),
     path("beheer/", include("openkoffie.urls_beheer")),
     path("", include("openkoffie.urls")),
+    path("api/", include("wijken.urls_api")),
     # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
     path("", include("wijken.urls")),
 ]

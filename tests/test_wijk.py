@@ -2,8 +2,10 @@ import pytest
 
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, UserFactory, WijkFactory, WijkverbinderFactory
+from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
 from wijken import roles
-from wijken.models import Huis, Wijk, Wijkverbinder
+from wijken.indicatoren import Indicator
+from wijken.models import Huis, Wijk, Wijkcijfer, Wijkverbinder
 
 URL = "/heuvelland/valkenburg-oosterbeemd/"
 SECTIONS = [
@@ -77,6 +79,13 @@ def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_querie
         Huis.objects.bulk_create(HuisFactory.build(wijk=wijk) for _ in range(3))
         Wijkverbinder.objects.bulk_create(WijkverbinderFactory.build(wijk=wijk) for _ in range(8))
         wijk.coordinatoren.add(UserFactory(rol=roles.COORDINATOR))
-    with django_assert_num_queries(4):
+        Wijkcijfer.objects.bulk_create(
+            WijkcijferFactory.build(wijk=wijk, maat=indicator, jaar=jaar)
+            for indicator in Indicator
+            for jaar in range(2016, 2024)
+        )
+        for indicator in Indicator:
+            BeleefdeWijkdataFactory(wijk=wijk, indicator=indicator)
+    with django_assert_num_queries(6):
         response = client.get(URL)
     assert response.status_code == 200

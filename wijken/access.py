@@ -1,5 +1,6 @@
 """One access check per object: outsiders get a 404, so they learn nothing."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
@@ -19,3 +20,9 @@ def get_wijkverbinder_for_edit(
     request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
 ) -> Wijkverbinder:
     return get_object_or_404(get_wijk_for_edit(request, regio, wijk).wijkverbinders, pk=pk)
+
+
+def check_programma(request: AuthenticatedHttpRequest) -> None:
+    """The programme pages are for the programmamanager and projectleider only."""
+    if not request.user.sees_all_wijken:
+        raise Http404("Alleen voor het programma.")

@@ -1,8 +1,10 @@
 """Loads the regio's, wijken, huizen, people and logins of the demo set."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 
-from wijken.models import Huis, Regio, User, Wijk, Wijkverbinder
+from wijken.importer import lees_bytes, maak_plan
+from wijken.models import BeleefdeWijkdata, Huis, Regio, User, Wijk, Wijkverbinder
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to run in production
 
@@ -21,6 +23,7 @@ def load(data: dict) -> list[User]:
         )
         for wijk_data in regio_data["wijken"]:
             _wijk(regio, wijk_data, by_username)
+    _wijkdata(data.get("beleefde_wijkdata", []))
     return users
 
 
@@ -69,3 +72,19 @@ def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
             defaults={k: v for k, v in verbinder.items() if k != "naam"},
         )
     return wijk
+
+
+def _wijkdata(beleefd: list[dict]) -> None:
+    """The demo figures go through the real importer, from the README's example file."""
+    plan = maak_plan(
+        lees_bytes((settings.BASE_DIR / "fixtures" / "wijkdata-demo.csv").read_bytes())
+    )
+    if not plan.is_geldig:
+        raise ValueError("fixtures/wijkdata-demo.csv: " + "; ".join(map(str, plan.fouten)))
+    plan.toepassen()
+    for entry in beleefd:
+        BeleefdeWijkdata.objects.update_or_create(
+            wijk=Wijk.objects.get(slug=entry["wijk"]),
+            indicator=entry["indicator"],
+            defaults={k: v for k, v in entry.items() if k not in ("wijk", "indicator")},
+        )

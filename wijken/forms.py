@@ -2,7 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from wijken.models import Huis, Wijk, Wijkverbinder
+from wijken.models import BeleefdeWijkdata, Huis, Wijk, Wijkverbinder
 
 
 class PortaalForm(forms.ModelForm):
@@ -62,3 +62,37 @@ class WijkverbinderForm(PortaalForm):
             "wederkerigheid": forms.Textarea(attrs={"rows": 3}),
             "talenten": forms.Textarea(attrs={"rows": 2}),
         }
+
+
+class BeleefdeWijkdataForm(PortaalForm):
+    class Meta:
+        model = BeleefdeWijkdata
+        fields = ["herkenning", "open_koffie_datum", "open_koffie", "nadruk"]
+        widgets = {
+            "herkenning": forms.Textarea(attrs={"rows": 3}),
+            "open_koffie_datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+class WijkdataUploadForm(forms.Form):
+    MAX_BYTES = 10 * 1024 * 1024
+
+    bestand = forms.FileField(
+        label="CSV-bestand met wijkcijfers",
+        help_text="Kolommen: cbs_code, maat, jaar, waarde, eenheid, bron; "
+        "vrij: vergelijking_gemeente, vergelijking_regio, vergelijking_nederland, demo.",
+    )
+
+    def __init__(self, *args, action: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.add_input(Submit("bekijken", "Bekijk wat er verandert"))
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if not bestand.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError("Kies een CSV-bestand (eindigt op .csv).")
+        if bestand.size > self.MAX_BYTES:
+            raise forms.ValidationError("Het bestand is groter dan 10 MB.")
+        return bestand

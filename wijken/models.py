@@ -1,14 +1,18 @@
+from decimal import Decimal
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
 from wijken import roles
+from wijken.indicatoren import Indicator
+from wijken.maten import LAGER_IS_BETER, MAAT_CHOICES, MAAT_LABELS, Bron, Eenheid
 
 # First path segments the site itself uses; a regio may not take one as its slug.
 RESERVED_SLUGS = {
@@ -20,6 +24,7 @@ RESERVED_SLUGS = {
     "initiatieven",
     "media",
     "open-koffie",
+    "programma",  # /beheer/programma/ would shadow the back office of such a regio
     "readyz",
     "static",
 }
@@ -89,6 +94,24 @@ class WijkQuerySet(models.QuerySet):
         if user.has_role(roles.COORDINATOR):
             return self.filter(coordinatoren=user)
         return self.none()
+
+    def publiek(self) -> "WijkQuerySet":
+        """A wijk with what every public page of it shows, in a fixed number of queries."""
+        return self.select_related("regio").prefetch_related(
+            "huizen",
+            Prefetch("coordinatoren", queryset=User.objects.filter(is_active=True)),
+            Prefetch(
+                "wijkverbinders",
+                queryset=Wijkverbinder.objects.publiek(),
+                to_attr="publieke_wijkverbinders",
+            ),
+        )
+
+    def met_wijkdata(self) -> "WijkQuerySet":
+        return self.prefetch_related(
+            Prefetch("wijkcijfers", queryset=Wijkcijfer.objects.order_by("maat", "jaar", "bron")),
+            "beleefde_wijkdata",
+        )
 
     def with_active_wijkverbinder_count(self) -> "WijkQuerySet":
         return self.annotate(
@@ -261,14 +284,156 @@ class Wijkverbinder(models.Model):
         return self.naam.split()[0] if self.naam else ""
 
 
-def public_wijk_queryset():
-    """Everything the public wijk page shows, fetched in a fixed number of queries."""
-    return Wijk.objects.select_related("regio").prefetch_related(
-        "huizen",
-        Prefetch("coordinatoren", queryset=User.objects.filter(is_active=True)),
-        Prefetch(
-            "wijkverbinders",
-            queryset=Wijkverbinder.objects.publiek(),
-            to_attr="publieke_wijkverbinders",
-        ),
+# --- wijkdata (Bijlage 1 and the monitor of the four indicatoren) -------------
+
+
+class WijkcijferQuerySet(models.QuerySet):
+    def indicatoren(self) -> "WijkcijferQuerySet":
+        return self.filter(maat__in=Indicator.values)
+
+    def laatste(self) -> "WijkcijferQuerySet":
+        """Only the most recent year of each measure of each wijk (any source)."""
+        later = Wijkcijfer.objects.filter(
+            wijk=OuterRef("wijk"), maat=OuterRef("maat"), jaar__gt=OuterRef("jaar")
+        )
+        return self.filter(~Exists(later))
+
+    def zwak(self) -> "WijkcijferQuerySet":
+        """Values worse than their comparison value; the SQL twin of `Wijkcijfer.is_zwak`."""
+        qs = self.alias(
+            vergelijking=Coalesce(
+                "vergelijking_gemeente", "vergelijking_regio", "vergelijking_nederland"
+            )
+        )
+        lager_is_beter = Q(maat__in=LAGER_IS_BETER)
+        return qs.filter(
+            (lager_is_beter & Q(waarde__gt=F("vergelijking")))
+            | (~lager_is_beter & Q(waarde__lt=F("vergelijking")))
+        )
+
+
+class Wijkcijfer(models.Model):
+    """One figure of a wijk in one year from one source, with what to compare it to."""
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="wijkcijfers")
+    maat = models.CharField(max_length=30, choices=MAAT_CHOICES)
+    jaar = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
+    waarde = models.DecimalField(max_digits=12, decimal_places=2)
+    eenheid = models.CharField(max_length=10, choices=Eenheid)
+    bron = models.CharField(max_length=20, choices=Bron)
+    vergelijking_gemeente = models.DecimalField(
+        "gemeente", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    vergelijking_regio = models.DecimalField(
+        "regio", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    vergelijking_nederland = models.DecimalField(
+        "Nederland", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    demo = models.BooleanField(
+        "demowaarde", default=False, help_text="Verzonnen voorbeeldcijfer, geen echte meting."
+    )
+    gewijzigd_op = models.DateTimeField(default=timezone.now)
+
+    objects = WijkcijferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "wijkcijfer"
+        verbose_name_plural = "wijkcijfers"
+        ordering = ["maat", "jaar", "bron"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wijk", "maat", "jaar", "bron"], name="wijkcijfer_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.maat_label} {self.jaar}: {self.waarde_tekst}"
+
+    @property
+    def maat_label(self) -> str:
+        return MAAT_LABELS[self.maat]
+
+    @property
+    def is_procent(self) -> bool:
+        return self.eenheid == Eenheid.PROCENT
+
+    def opmaak(self, getal: Decimal) -> str:
+        """Dutch notation: 12,5% or 2.400."""
+        tekst = f"{getal.normalize():,f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return f"{tekst}%" if self.is_procent else tekst
+
+    @property
+    def waarde_tekst(self) -> str:
+        return self.opmaak(self.waarde)
+
+    @property
+    def vergelijkingen(self) -> list[tuple[str, Decimal]]:
+        return [
+            (label, getal)
+            for label, getal in [
+                ("gemeente", self.vergelijking_gemeente),
+                ("regio", self.vergelijking_regio),
+                ("Nederland", self.vergelijking_nederland),
+            ]
+            if getal is not None
+        ]
+
+    @property
+    def vergelijkingen_tekst(self) -> str:
+        return "; ".join(f"{soort} {self.opmaak(getal)}" for soort, getal in self.vergelijkingen)
+
+    @property
+    def vergelijking(self) -> tuple[str, Decimal] | None:
+        """The nearest comparison there is: gemeente, else regio, else Nederland."""
+        return next(iter(self.vergelijkingen), None)
+
+    @property
+    def lager_is_beter(self) -> bool:
+        return self.maat in LAGER_IS_BETER
+
+    @property
+    def is_zwak(self) -> bool:
+        """Worse than the nearest comparison value (see `WijkcijferQuerySet.zwak`)."""
+        if self.vergelijking is None:
+            return False
+        _, getal = self.vergelijking
+        return self.waarde > getal if self.lager_is_beter else self.waarde < getal
+
+
+class BeleefdeWijkdata(models.Model):
+    """How the wijk recognises the figures of one indicator (Bijlage 1, wijkplan 1.1.2)."""
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="beleefde_wijkdata")
+    indicator = models.CharField(max_length=30, choices=Indicator)
+    herkenning = models.TextField(
+        "herkent de wijk dit beeld?",
+        blank=True,
+        help_text="Wat buurtbewoners over deze cijfers zeiden, in hun eigen woorden.",
+    )
+    open_koffie_datum = models.DateField("besproken op de Open Koffie van", null=True, blank=True)
+    open_koffie = models.CharField(
+        "welke Open Koffie",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld: Open Koffie in huis Oosterbeemd.",
+    )
+    nadruk = models.BooleanField(
+        "de wijk legt hier de nadruk op",
+        default=False,
+        help_text="Aanvinken als de wijk deze indicator belangrijk vindt om aan te werken.",
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "beleefde wijkdata"
+        verbose_name_plural = "beleefde wijkdata"
+        ordering = ["indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["wijk", "indicator"], name="beleefde_wijkdata_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wijk}: {self.get_indicator_display()}"

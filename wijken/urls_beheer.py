@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from wijken.views import beheer
+from wijken.views import beheer, programma, wijkdata
 
 app_name = "beheer"
 
@@ -15,6 +15,16 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", beheer.dashboard, name="dashboard"),
+    # Before the wijk URLs: "programma/wijkdata/" would otherwise read as regio/wijk.
+    path("programma/", programma.dashboard, name="programma"),
+    path("programma/export.csv", programma.export_csv, name="programma_export_csv"),
+    path("programma/export.xlsx", programma.export_xlsx, name="programma_export_xlsx"),
+    path("programma/wijkdata/", wijkdata.programma_importeren, name="programma_wijkdata"),
+    path(
+        "programma/wijkdata/toepassen/",
+        wijkdata.programma_toepassen,
+        name="programma_wijkdata_toepassen",
+    ),
     path(wijk, beheer.wijk, name="wijk"),
     path(wijk + "huizen/nieuw/", beheer.huis_nieuw, name="huis_nieuw"),
     path(wijk + "huizen/<int:pk>/", beheer.huis, name="huis"),
@@ -26,4 +36,8 @@ urlpatterns = [
         beheer.wijkverbinder_verwijderen,
         name="wijkverbinder_verwijderen",
     ),
+    path(wijk + "wijkdata/", wijkdata.wijkdata, name="wijkdata"),
+    path(wijk + "wijkdata/importeren/", wijkdata.importeren, name="wijkdata_importeren"),
+    path(wijk + "wijkdata/toepassen/", wijkdata.toepassen, name="wijkdata_toepassen"),
+    path(wijk + "wijkdata/beleefd/<slug:indicator>/", wijkdata.beleefd, name="wijkdata_beleefd"),
 ]

@@ -13,7 +13,7 @@ from communitycare.lib.ratelimit import toegestaan
 from openkoffie import ical
 from openkoffie.forms import BespreekpuntForm, HoningpotForm, WordWijkverbinderForm
 from openkoffie.models import VOORUIT, OpenKoffie
-from wijken.models import Wijk, Wijkverbinder, public_wijk_queryset
+from wijken.models import Wijk, Wijkverbinder
 
 # One public submission per address per this many seconds, per kind of form.
 WACHTTIJD = 120
@@ -74,7 +74,7 @@ def alle_ics(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
-    wijk_obj = get_object_or_404(public_wijk_queryset(), regio__slug=regio, slug=wijk)
+    wijk_obj = get_object_or_404(Wijk.objects.publiek(), regio__slug=regio, slug=wijk)
     open_koffies = (
         OpenKoffie.objects.voor_wijk(wijk_obj)
         .filter(begin__gte=timezone.now() - TERUGBLIK)

@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from openkoffie.models import OpenKoffie
-from wijken import indicatoren
-from wijken.models import Regio, Wijk, public_wijk_queryset
+from wijken import charts, indicatoren
+from wijken.models import Regio, Wijk
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -28,10 +28,16 @@ def regio(request: HttpRequest, regio: str) -> HttpResponse:
 
 
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
-    wijk_obj = get_object_or_404(public_wijk_queryset(), regio__slug=regio, slug=wijk)
+    wijk_obj = get_object_or_404(
+        Wijk.objects.publiek().met_wijkdata(), regio__slug=regio, slug=wijk
+    )
+    indicatorbeelden = charts.indicatorbeelden(wijk_obj)
     context = {
         "wijk": wijk_obj,
         "regio": wijk_obj.regio,
         "indicatoren": indicatoren.met_uitleg(),
+        "indicatorbeelden": indicatorbeelden,
+        "heeft_wijkdata": any(beeld.reeks or beeld.beleefd for beeld in indicatorbeelden),
+        "profiel": charts.profiel(wijk_obj),
     }
     return render(request, "wijken/wijk.html", context)

@@ -1,0 +1,142 @@
+"""The programme dashboard: all wijken side by side, sortable, exportable."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import PERSONAS, count_h1
+from tests.factories import WijkFactory, WijkverbinderFactory
+from tests.factories_wijkdata import WijkcijferFactory
+from wijken import programma
+from wijken.indicatoren import Indicator
+from wijken.models import Wijk, Wijkcijfer, Wijkverbinder
+
+URL = "/beheer/programma/"
+URLS = [URL, URL + "export.csv", URL + "export.xlsx"]
+
+
+@pytest.fixture
+def voortgang(wijk_a, wijk_b):
+    """wijk A: 3 active wijkverbinders, weak on eenzaamheid; wijk B: 1, nothing weak."""
+    for _ in range(3):
+        WijkverbinderFactory(wijk=wijk_a)
+    WijkverbinderFactory(wijk=wijk_a, status=Wijkverbinder.Status.GESTOPT)
+    WijkverbinderFactory(wijk=wijk_b)
+    WijkcijferFactory(wijk=wijk_a, jaar=2020, waarde="40", vergelijking_gemeente="50")
+    WijkcijferFactory(wijk=wijk_a, jaar=2022, waarde="55", vergelijking_gemeente="50")
+    WijkcijferFactory(wijk=wijk_b, maat=Indicator.ZELFREDZAAMHEID, waarde="90")
+    WijkcijferFactory(wijk=wijk_b, waarde="40", vergelijking_gemeente="50")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_programme_roles_get_in(client_for, persona):
+    expected = {"anonymous": 302, "projectleider": 200, "programmamanager": 200}
+    client = client_for(persona)
+    for url in URLS:
+        response = client.get(url)
+        assert response.status_code == expected.get(persona, 404), (persona, url)
+        if persona == "anonymous":
+            assert response["Location"].startswith("/beheer/inloggen/?next=")
+
+
+def test_figures_are_computed_from_the_data(voortgang):
+    rijen = {w.naam: w for w in programma.overzicht()}
+    a, b = rijen["Valkenburg-Oosterbeemd"], rijen["Welten-Benzenrade-Douvenrade"]
+    assert (a.actieve_wijkverbinders, b.actieve_wijkverbinders) == (3, 1)
+    assert (a.indicatoren_met_cijfers, b.indicatoren_met_cijfers) == (1, 2)
+    assert (a.zwakke_indicatoren, b.zwakke_indicatoren) == (1, 0)
+    assert (a.nieuwste_wijkdata, b.nieuwste_wijkdata) == (2022, 2022)
+
+
+def test_dashboard_shows_progress_bars_with_text(client_for, voortgang):
+    html = client_for("programmamanager").get(URL).content.decode()
+    assert count_h1(html) == 1
+    assert "3 van 10" in html and "1 van 10" in html
+    assert '<meter min="0" max="10" optimum="10" value="3"' in html
+    assert "2 van 4" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "eerste"),
+    [
+        ("", "Valkenburg-Oosterbeemd"),
+        ("?sorteer=wijk&volgorde=af", "Welten-Benzenrade-Douvenrade"),
+        ("?sorteer=actieve_wijkverbinders", "Welten-Benzenrade-Douvenrade"),
+        ("?sorteer=actieve_wijkverbinders&volgorde=af", "Valkenburg-Oosterbeemd"),
+        ("?sorteer=indicatoren_met_cijfers&volgorde=af", "Welten-Benzenrade-Douvenrade"),
+        ("?sorteer=regio", "Welten-Benzenrade-Douvenrade"),
+        ("?sorteer=onzin", "Valkenburg-Oosterbeemd"),
+    ],
+)
+def test_sorting_by_get_parameter(client_for, voortgang, query, eerste):
+    html = client_for("projectleider").get(URL + query).content.decode()
+    tbody = html[html.index("<tbody>") :]
+    namen = ["Valkenburg-Oosterbeemd", "Welten-Benzenrade-Douvenrade"]
+    assert min(namen, key=tbody.index) == eerste
+
+
+def test_sorted_column_is_marked_and_its_link_reverses(client_for, voortgang):
+    html = client_for("programmamanager").get(URL + "?sorteer=regio").content.decode()
+    assert 'aria-sort="ascending"' in html
+    assert 'href="?sorteer=regio&amp;volgorde=af"' in html
+
+
+def test_csv_export(client_for, voortgang):
+    response = client_for("programmamanager").get(URL + "export.csv?sorteer=wijk&volgorde=af")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rijen = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rijen[0][:4] == ["Regio", "Wijk", "CBS-wijkcode", "Wijkverbinders (doel 10)"]
+    assert rijen[1][1] == "Welten-Benzenrade-Douvenrade"
+    assert rijen[2][1:2] + rijen[2][3:6] == ["Valkenburg-Oosterbeemd", "3", "1", "1"]
+
+
+def test_xlsx_export(client_for, voortgang):
+    response = client_for("programmamanager").get(URL + "export.xlsx")
+    blad = load_workbook(io.BytesIO(response.content)).active
+    rijen = list(blad.iter_rows(values_only=True))
+    assert rijen[0][1] == "Wijk"
+    assert rijen[1][1] == "Valkenburg-Oosterbeemd" and rijen[1][3] == 3
+
+
+def test_weak_indicators_without_an_initiative(client_for, voortgang):
+    plekken = programma.zwak_zonder_initiatief()
+    assert [(p.wijk.naam, p.indicatoren) for p in plekken] == [
+        ("Valkenburg-Oosterbeemd", [Indicator.EENZAAMHEID])
+    ]
+    html = client_for("programmamanager").get(URL).content.decode()
+    zwak = html[html.index('id="zwak-kop"') :]
+    assert "Valkenburg-Oosterbeemd" in zwak and "Eenzaamheid" in zwak
+    assert "Welten" not in zwak
+
+
+def test_the_initiative_seam_removes_covered_indicators(voortgang, monkeypatch):
+    wijk = Wijk.objects.get(slug="valkenburg-oosterbeemd")
+    monkeypatch.setattr(
+        programma,
+        "indicatoren_met_actief_initiatief",
+        lambda wijk_ids: {(wijk.pk, Indicator.EENZAAMHEID.value)},
+    )
+    assert programma.zwak_zonder_initiatief() == []
+
+
+@pytest.mark.parametrize("aantal", [2, 60])
+def test_query_count_does_not_grow_with_the_wijken(
+    client_for, wijk_a, django_assert_num_queries, aantal
+):
+    client = client_for("programmamanager")
+    wijken = Wijk.objects.bulk_create(
+        WijkFactory.build(regio=wijk_a.regio, slug=f"w-{i}") for i in range(aantal)
+    )
+    for wijk in wijken:
+        WijkverbinderFactory(wijk=wijk)
+        Wijkcijfer.objects.bulk_create(
+            WijkcijferFactory.build(wijk=wijk, maat=indicator, waarde="60")
+            for indicator in Indicator
+        )
+    with django_assert_num_queries(6):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert response.content.decode().count("van 10") == aantal + 2

@@ -1,0 +1,191 @@
+"""The wijkdata page of the back office: upload, preview, apply, beleefde wijkdata."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.conftest import PERSONAS, count_h1
+from tests.factories_wijkdata import WijkcijferFactory
+from tests.test_access_matrix import EXPECTED  # the same rule as every wijk page
+from wijken.models import BeleefdeWijkdata, Wijkcijfer
+
+BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkdata/"
+KOP = "cbs_code,maat,jaar,waarde,eenheid,bron,vergelijking_gemeente\n"
+GOED = KOP + "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1\n"
+
+
+@pytest.fixture(autouse=True)
+def codes(wijk_a, wijk_b):
+    wijk_a.cbs_code = "WK099401"
+    wijk_a.save()
+    wijk_b.cbs_code = "WK091707"
+    wijk_b.save()
+
+
+def upload(client, tekst: str = GOED, url: str = BASE + "importeren/"):
+    bestand = SimpleUploadedFile("cijfers.csv", tekst.encode(), content_type="text/csv")
+    return client.post(url, {"bestand": bestand})
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_pages_by_persona(client_for, persona):
+    client = client_for(persona)
+    for url in [BASE, BASE + "importeren/", BASE + "beleefd/eenzaamheid/"]:
+        response = client.get(url)
+        assert response.status_code == EXPECTED[persona], (persona, url)
+        if persona == "anonymous":
+            assert response["Location"].startswith("/beheer/inloggen/?next=")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_outsiders_cannot_upload_or_apply(client_for, persona):
+    client = client_for(persona)
+    upload(client)
+    client.post(BASE + "toepassen/", {"token": "x"})
+    client.post(BASE + "beleefd/eenzaamheid/", {"eenzaamheid-herkenning": "Hoi"})
+    assert not Wijkcijfer.objects.exists()
+    assert BeleefdeWijkdata.objects.exists() is (EXPECTED[persona] == 200)
+
+
+def test_page_lists_the_figures(client_for, wijk_a):
+    WijkcijferFactory(wijk=wijk_a, waarde="53.4", demo=True)
+    html = client_for("coordinator_a").get(BASE).content.decode()
+    assert count_h1(html) == 1
+    assert "53,4%" in html and "demo" in html
+    assert 'enctype="multipart/form-data"' in html
+
+
+def test_preview_shows_changes_and_writes_nothing(client_for, wijk_a):
+    WijkcijferFactory(wijk=wijk_a, jaar=2020, waarde="49.8", vergelijking_gemeente="49.5")
+    client = client_for("coordinator_a")
+    tekst = GOED + "WK099401,eenzaamheid,2020,50.0,procent,rivm,49.5\n"
+    html = upload(client, tekst).content.decode()
+    assert "1 nieuw" in html and "1 gewijzigd" in html and "0 ongewijzigd" in html
+    assert "49,8%" in html and "50%" in html
+    assert str(Wijkcijfer.objects.get().waarde) == "49.80"  # nothing applied yet
+    token = client.session["wijkdata_upload"]["token"]
+    response = client.post(BASE + "toepassen/", {"token": token})
+    assert response.status_code == 302 and response["Location"] == BASE
+    assert sorted(Wijkcijfer.objects.values_list("jaar", "waarde")) == [
+        (2020, Decimal("50")),
+        (2022, Decimal("53.4")),
+    ]
+    assert "wijkdata_upload" not in client.session
+    followed = client.get(BASE).content.decode()
+    assert "cijfers.csv is ingelezen: 1 nieuw, 1 gewijzigd, 0 ongewijzigd." in followed
+
+
+def test_bad_file_shows_line_numbers_and_changes_nothing(client_for):
+    client = client_for("coordinator_a")
+    html = upload(client, GOED + "WK099401,eenzaamheid,2023,vijftig,procent,rivm,\n")
+    html = html.content.decode()
+    assert "cijfers.csv is niet ingelezen" in html
+    assert "Regel 3: waarde &#x27;vijftig&#x27; is geen getal." in html
+    assert "Toepassen" not in html
+    assert "wijkdata_upload" not in client.session
+    assert not Wijkcijfer.objects.exists()
+
+
+def test_a_coordinator_cannot_import_rows_of_another_wijk(client_for):
+    client = client_for("coordinator_a")
+    html = upload(client, KOP + "WK091707,eenzaamheid,2022,53.4,procent,rivm,\n").content.decode()
+    assert "hier kunt u alleen cijfers van Valkenburg-Oosterbeemd" in html
+    assert not Wijkcijfer.objects.exists()
+
+
+def test_apply_needs_the_token_of_the_preview(client_for):
+    client = client_for("coordinator_a")
+    upload(client)
+    response = client.post(BASE + "toepassen/", {"token": "verkeerd"}, follow=True)
+    assert "Deze upload is verlopen" in response.content.decode()
+    assert not Wijkcijfer.objects.exists()
+
+
+def test_apply_checks_again_and_refuses_when_the_wijk_changed(client_for, wijk_a):
+    client = client_for("coordinator_a")
+    upload(client)
+    token = client.session["wijkdata_upload"]["token"]
+    wijk_a.cbs_code = "WK099499"
+    wijk_a.save()
+    html = client.post(BASE + "toepassen/", {"token": token}).content.decode()
+    assert "niet ingelezen" in html
+    assert not Wijkcijfer.objects.exists()
+
+
+def test_an_upload_for_one_wijk_cannot_be_applied_on_another(client_for, wijk_b, coordinator_a):
+    wijk_b.coordinatoren.add(coordinator_a)
+    client = client_for("coordinator_a")
+    upload(client)
+    token = client.session["wijkdata_upload"]["token"]
+    other = "/beheer/heerlen/welten-benzenrade-douvenrade/wijkdata/toepassen/"
+    client.post(other, {"token": token})
+    assert not Wijkcijfer.objects.exists()
+
+
+def test_not_a_csv_file(client_for):
+    client = client_for("coordinator_a")
+    bestand = SimpleUploadedFile("foto.png", b"\x89PNG", content_type="image/png")
+    html = client.post(BASE + "importeren/", {"bestand": bestand}).content.decode()
+    assert "Kies een CSV-bestand" in html
+
+
+def test_programme_upload_covers_all_wijken(client_for):
+    client = client_for("programmamanager")
+    tekst = GOED + "WK091707,eenzaamheid,2022,55,procent,rivm,\n"
+    html = upload(client, tekst, url="/beheer/programma/wijkdata/").content.decode()
+    assert "2 nieuw" in html
+    token = client.session["wijkdata_upload"]["token"]
+    response = client.post("/beheer/programma/wijkdata/toepassen/", {"token": token})
+    assert response["Location"] == "/beheer/programma/"
+    assert Wijkcijfer.objects.count() == 2
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_programme_upload_by_persona(client_for, persona):
+    response = client_for(persona).get("/beheer/programma/wijkdata/")
+    expected = {"anonymous": 302, "projectleider": 200, "programmamanager": 200}
+    assert response.status_code == expected.get(persona, 404)
+
+
+def test_beleefde_wijkdata_saved_without_javascript(client_for, wijk_a):
+    client = client_for("coordinator_a")
+    response = client.post(
+        BASE + "beleefd/eenzaamheid/",
+        {
+            "eenzaamheid-herkenning": "Herkenbaar.",
+            "eenzaamheid-open_koffie_datum": "2025-03-12",
+            "eenzaamheid-open_koffie": "Open Koffie Oosterbeemd",
+            "eenzaamheid-nadruk": "on",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == BASE
+    beleefd = BeleefdeWijkdata.objects.get(wijk=wijk_a, indicator="eenzaamheid")
+    assert beleefd.nadruk and str(beleefd.open_koffie_datum) == "2025-03-12"
+
+
+def test_beleefde_wijkdata_saved_in_place_with_htmx(client_for, wijk_a):
+    client = client_for("coordinator_a")
+    response = client.post(
+        BASE + "beleefd/samenredzaamheid/",
+        {"samenredzaamheid-herkenning": "Buren helpen elkaar.", "samenredzaamheid-nadruk": ""},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<div id="beleefd-samenredzaamheid"')
+    assert "Opgeslagen." in html
+    assert BeleefdeWijkdata.objects.get(wijk=wijk_a).herkenning == "Buren helpen elkaar."
+
+
+def test_bad_date_is_refused(client_for):
+    client = client_for("coordinator_a")
+    html = client.post(
+        BASE + "beleefd/eenzaamheid/", {"eenzaamheid-open_koffie_datum": "gisteren"}
+    ).content.decode()
+    assert "Voer een geldige datum in." in html
+    assert not BeleefdeWijkdata.objects.exists()
+
+
+def test_unknown_indicator_is_404(client_for):
+    assert client_for("coordinator_a").get(BASE + "beleefd/geluk/").status_code == 404

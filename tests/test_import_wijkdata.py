@@ -1,0 +1,170 @@
+"""`manage.py import_wijkdata`: every row checked, all or nothing, idempotent."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from tests.factories import WijkFactory
+from wijken.importer import lees_bytes, maak_plan
+from wijken.models import Wijkcijfer
+
+KOP = "cbs_code,maat,jaar,waarde,eenheid,bron,vergelijking_gemeente,demo\n"
+
+
+@pytest.fixture
+def wijken(wijk_a, wijk_b):
+    wijk_a.cbs_code = "WK099401"
+    wijk_a.save()
+    wijk_b.cbs_code = "WK091707"
+    wijk_b.save()
+    return wijk_a, wijk_b
+
+
+def bestand(tmp_path: Path, tekst: str, encoding: str = "utf-8") -> str:
+    pad = tmp_path / "wijkdata.csv"
+    pad.write_bytes(tekst.encode(encoding))
+    return str(pad)
+
+
+def importeer(pad: str) -> str:
+    uit = StringIO()
+    call_command("import_wijkdata", pad, stdout=uit)
+    return uit.getvalue()
+
+
+def snapshot():
+    return list(Wijkcijfer.objects.order_by("pk").values())
+
+
+def test_imports_and_reports_counts(wijken, tmp_path):
+    pad = bestand(
+        tmp_path,
+        KOP
+        + "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1,ja\n"
+        + "WK091707,inwoners,2024,6875,aantal,cbs,,nee\n",
+    )
+    assert "2 nieuw, 0 gewijzigd, 0 ongewijzigd" in importeer(pad)
+    cijfer = Wijkcijfer.objects.get(wijk=wijken[0])
+    assert (cijfer.maat, cijfer.jaar, str(cijfer.waarde), cijfer.demo) == (
+        "eenzaamheid",
+        2022,
+        "53.40",
+        True,
+    )
+    assert str(cijfer.vergelijking_gemeente) == "50.10"
+
+
+def test_importing_the_same_file_twice_changes_nothing(wijken, tmp_path):
+    pad = bestand(tmp_path, KOP + "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1,ja\n")
+    importeer(pad)
+    voor = snapshot()
+    assert "0 nieuw, 0 gewijzigd, 1 ongewijzigd" in importeer(pad)
+    assert snapshot() == voor
+
+
+def test_a_changed_value_is_updated(wijken, tmp_path):
+    importeer(bestand(tmp_path, KOP + "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1,ja\n"))
+    uit = importeer(bestand(tmp_path, KOP + "WK099401,eenzaamheid,2022,54,procent,rivm,50.1,ja\n"))
+    assert "0 nieuw, 1 gewijzigd, 0 ongewijzigd" in uit
+    assert Wijkcijfer.objects.get().waarde == 54
+
+
+def test_one_bad_row_refuses_the_file_with_its_line_number(wijken, tmp_path):
+    importeer(bestand(tmp_path, KOP + "WK099401,eenzaamheid,2020,49.8,procent,rivm,49.5,ja\n"))
+    voor = snapshot()
+    pad = bestand(
+        tmp_path,
+        KOP
+        + "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1,ja\n"
+        + "WK099401,eenzaamheid,2020,50.0,procent,rivm,49.5,ja\n"
+        + "WK099401,geluk,2022,7,procent,rivm,,ja\n",
+    )
+    fouten = StringIO()
+    with pytest.raises(CommandError, match="1 foute regel"):
+        call_command("import_wijkdata", pad, stdout=StringIO(), stderr=fouten)
+    assert "Regel 4: onbekende maat 'geluk'" in fouten.getvalue()
+    assert snapshot() == voor
+
+
+@pytest.mark.parametrize(
+    ("regel", "reden"),
+    [
+        ("WK999999,eenzaamheid,2022,50,procent,rivm,,", "geen wijk met CBS-wijkcode 'WK999999'"),
+        ("WK099401,eenzaamheid,2022,50,aantal,rivm,,", "de eenheid van eenzaamheid is 'procent'"),
+        ("WK099401,eenzaamheid,2022,50,procent,buurman,,", "onbekende bron 'buurman'"),
+        ("WK099401,eenzaamheid,1850,50,procent,rivm,,", "'1850' is geen jaar"),
+        ("WK099401,eenzaamheid,2022,veel,procent,rivm,,", "waarde 'veel' is geen getal"),
+        ("WK099401,eenzaamheid,2022,,procent,rivm,,", "waarde is leeg"),
+        ("WK099401,eenzaamheid,2022,101,procent,rivm,,", "percentage boven de 100"),
+        ("WK099401,eenzaamheid,2022,-1,procent,rivm,,", "mag niet negatief"),
+        ("WK099401,eenzaamheid,2022,50.123,procent,rivm,,", "hoogstens twee cijfers"),
+        ("WK099401,inwoners,2022,2,400,aantal,cbs,,", "9 kolommen, de kopregel heeft er 8"),
+        ("WK099401,eenzaamheid,2022,50,procent,rivm,,misschien", "demo 'misschien'"),
+    ],
+)
+def test_every_reason_is_given_in_dutch(wijken, regel, reden):
+    plan = maak_plan(KOP + regel + "\n")
+    assert not plan.is_geldig
+    assert [f.regel for f in plan.fouten] == [2]
+    assert reden in str(plan.fouten[0])
+
+
+def test_duplicate_rows_in_one_file_are_refused(wijken):
+    plan = maak_plan(
+        KOP
+        + "WK099401,eenzaamheid,2022,53.4,procent,rivm,,\n"
+        + "WK099401,eenzaamheid,2022,54.0,procent,rivm,,\n"
+    )
+    assert [str(f) for f in plan.fouten] == [
+        "Regel 3: dezelfde wijk, maat, jaar en bron staan al op regel 2."
+    ]
+
+
+def test_header_must_have_the_required_columns(wijken):
+    plan = maak_plan("cbs_code;maat;jaar;waarde;kleur\nWK099401;eenzaamheid;2022;5;rood\n")
+    assert [str(f) for f in plan.fouten] == [
+        "Regel 1: onbekende kolom(men): kleur.",
+        "Regel 1: de kolom(men) eenheid, bron ontbreken.",
+    ]
+
+
+def test_semicolons_decimal_commas_and_excel_encoding(wijken, tmp_path):
+    tekst = "cbs_code;maat;jaar;waarde;eenheid;bron\nwk099401;Eenzaamheid;2022;53,4;%;RIVM\n"
+    pad = bestand(tmp_path, tekst, encoding="cp1252")
+    importeer(pad)
+    assert str(Wijkcijfer.objects.get().waarde) == "53.40"
+    assert lees_bytes("\ufeffcbs_code".encode()) == "cbs_code"
+
+
+def test_a_wijk_scope_refuses_rows_of_other_wijken(wijken):
+    wijk_a, _ = wijken
+    plan = maak_plan(KOP + "WK091707,eenzaamheid,2022,50,procent,rivm,,\n", wijk=wijk_a)
+    assert "hier kunt u alleen cijfers van Valkenburg-Oosterbeemd (WK099401)" in str(plan.fouten[0])
+
+
+def test_two_wijken_with_one_code_are_refused(wijken):
+    WijkFactory(cbs_code="WK099401", naam="Dubbel")
+    plan = maak_plan(KOP + "WK099401,eenzaamheid,2022,50,procent,rivm,,\n")
+    assert "meerdere wijken hebben CBS-wijkcode WK099401" in str(plan.fouten[0])
+
+
+def test_unreadable_file(db):
+    with pytest.raises(CommandError, match="Kan .* niet lezen"):
+        call_command("import_wijkdata", "/bestaat/niet.csv")
+
+
+def test_the_readme_example_file_imports_into_the_demo(db):
+    call_command("load_demo", force=True, stdout=StringIO())
+    pad = str(settings.BASE_DIR / "fixtures" / "wijkdata-demo.csv")
+    assert "0 nieuw, 0 gewijzigd, 76 ongewijzigd" in importeer(pad)
+
+
+def test_dry_run_writes_nothing(wijken, tmp_path):
+    pad = bestand(tmp_path, KOP + "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1,ja\n")
+    uit = StringIO()
+    call_command("import_wijkdata", pad, "--proef", stdout=uit)
+    assert "Proef, niets opgeslagen: 1 nieuw" in uit.getvalue()
+    assert not Wijkcijfer.objects.exists()

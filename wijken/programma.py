@@ -1,0 +1,115 @@
+"""The figures of the programme dashboard: every wijk against the standard goals.
+
+One function per figure annotates the wijk queryset, so each figure is computed from
+the data in the same single query, whatever the number of wijken. Other apps add
+their figures (initiatives started this year, Open Koffies, volunteers, evaluations,
+begrotingen) by appending a `Figuur` to FIGUREN; a column appears with its figure.
+Every count is a correlated subquery, so figures never multiply each other's joins.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from wijken.indicatoren import Indicator
+from wijken.models import Wijk, Wijkcijfer, Wijkverbinder
+
+
+@dataclass(frozen=True)
+class Figuur:
+    sleutel: str  # the annotation's name, also the GET value to sort on
+    kop: str
+    annoteer: Callable[[QuerySet], QuerySet]
+    doel: int | None = None  # with a goal the dashboard draws a progress bar
+    lager_is_beter: bool = False
+
+
+def _per_wijk(queryset: QuerySet, aggregaat) -> Subquery:
+    rows = queryset.filter(wijk=OuterRef("pk")).order_by().values("wijk")
+    return Subquery(rows.annotate(uitkomst=aggregaat).values("uitkomst"))
+
+
+def wijkverbinders(wijken: QuerySet) -> QuerySet:
+    return wijken.annotate(
+        actieve_wijkverbinders=Coalesce(
+            _per_wijk(Wijkverbinder.objects.actief(), Count("pk")), Value(0)
+        )
+    )
+
+
+def indicatoren_met_cijfers(wijken: QuerySet) -> QuerySet:
+    cijfers = Wijkcijfer.objects.indicatoren()
+    return wijken.annotate(
+        indicatoren_met_cijfers=Coalesce(_per_wijk(cijfers, Count("maat", distinct=True)), Value(0))
+    )
+
+
+def zwakke_indicatoren(wijken: QuerySet) -> QuerySet:
+    cijfers = Wijkcijfer.objects.indicatoren().laatste().zwak()
+    return wijken.annotate(
+        zwakke_indicatoren=Coalesce(_per_wijk(cijfers, Count("maat", distinct=True)), Value(0))
+    )
+
+
+def nieuwste_wijkdata(wijken: QuerySet) -> QuerySet:
+    return wijken.annotate(nieuwste_wijkdata=_per_wijk(Wijkcijfer.objects.all(), Max("jaar")))
+
+
+FIGUREN = [
+    Figuur("actieve_wijkverbinders", "Wijkverbinders", wijkverbinders, doel=10),
+    Figuur(
+        "indicatoren_met_cijfers",
+        "Indicatoren met cijfers",
+        indicatoren_met_cijfers,
+        doel=len(Indicator),
+    ),
+    Figuur("zwakke_indicatoren", "Zwakke indicatoren", zwakke_indicatoren, lager_is_beter=True),
+    Figuur("nieuwste_wijkdata", "Nieuwste cijfers uit", nieuwste_wijkdata),
+]
+KOLOMMEN = {"wijk": "naam", "regio": "regio__naam"} | {f.sleutel: f.sleutel for f in FIGUREN}
+
+
+def overzicht(sorteer: str = "wijk", aflopend: bool = False) -> QuerySet:
+    """All wijken with every figure, sorted on the server (unknown keys sort by wijk)."""
+    wijken = Wijk.objects.select_related("regio")
+    for figuur in FIGUREN:
+        wijken = figuur.annoteer(wijken)
+    veld = F(KOLOMMEN.get(sorteer, "naam"))
+    volgorde = veld.desc(nulls_last=True) if aflopend else veld.asc(nulls_last=True)
+    return wijken.order_by(volgorde, "naam", "pk")
+
+
+def indicatoren_met_actief_initiatief(wijk_ids: set[int]) -> set[tuple[int, str]]:
+    """(wijk id, indicator) pairs that an active initiative of the wijk targets.
+
+    Seam: initiatives live in the initiatieven app of another issue. Until it is
+    merged no wijk has one, so every weak indicator is listed as uncovered; replace
+    this body with one query on the active initiatives of `wijk_ids`.
+    """
+    return set()
+
+
+@dataclass
+class ZwakkePlek:
+    wijk: Wijk
+    indicatoren: list[Indicator]
+
+
+def zwak_zonder_initiatief() -> list[ZwakkePlek]:
+    """Wijken whose latest figure on an indicator is worse than its comparison value
+    (see `WijkcijferQuerySet.zwak`), where no active initiative targets that indicator."""
+    paren = set(
+        Wijkcijfer.objects.indicatoren().laatste().zwak().values_list("wijk_id", "maat").distinct()
+    )
+    paren -= indicatoren_met_actief_initiatief({wijk_id for wijk_id, _ in paren})
+    per_wijk: dict[int, list[Indicator]] = {}
+    for wijk_id, maat in paren:
+        per_wijk.setdefault(wijk_id, []).append(Indicator(maat))
+    wijken = (
+        Wijk.objects.filter(pk__in=per_wijk).select_related("regio").order_by("regio__naam", "naam")
+    )
+    return [
+        ZwakkePlek(wijk, sorted(per_wijk[wijk.pk], key=list(Indicator).index)) for wijk in wijken
+    ]

@@ -1,0 +1,103 @@
+"""The programme dashboard: every wijk side by side, for the programme roles only."""
+
+import csv
+from io import BytesIO
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from communitycare.lib.requests import AuthenticatedHttpRequest
+from wijken import programma
+from wijken.access import check_programma
+
+
+def _sortering(request: AuthenticatedHttpRequest) -> tuple[str, bool]:
+    sorteer = request.GET.get("sorteer", "wijk")
+    if sorteer not in programma.KOLOMMEN:
+        sorteer = "wijk"
+    return sorteer, request.GET.get("volgorde") == "af"
+
+
+def _koppen() -> list[str]:
+    return ["Regio", "Wijk", "CBS-wijkcode"] + [
+        f"{f.kop} (doel {f.doel})" if f.doel else f.kop for f in programma.FIGUREN
+    ]
+
+
+def _rijen(wijken) -> list[list]:
+    return [
+        [wijk.regio.naam, wijk.naam, wijk.cbs_code]
+        + [getattr(wijk, f.sleutel) for f in programma.FIGUREN]
+        for wijk in wijken
+    ]
+
+
+@login_required
+@require_GET
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    check_programma(request)
+    sorteer, aflopend = _sortering(request)
+    wijken = programma.overzicht(sorteer, aflopend)
+    kolommen = [("wijk", "Wijk", None), ("regio", "Regio", None)] + [
+        (f.sleutel, f.kop, f) for f in programma.FIGUREN
+    ]
+    context = {
+        "wijken": [
+            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN]) for wijk in wijken
+        ],
+        "kolommen": kolommen,
+        "sorteer": sorteer,
+        "aflopend": aflopend,
+        "zwakke_plekken": programma.zwak_zonder_initiatief(),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "beheer/programma.html", context)
+
+
+def _bestandsnaam(extensie: str) -> str:
+    return f"programma-{timezone.localdate():%Y-%m-%d}.{extensie}"
+
+
+@login_required
+@require_GET
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    check_programma(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("csv")}"'
+    schrijver = csv.writer(response)
+    schrijver.writerow(_koppen())
+    schrijver.writerows(
+        ["" if waarde is None else waarde for waarde in rij]
+        for rij in _rijen(programma.overzicht(*_sortering(request)))
+    )
+    return response
+
+
+@login_required
+@require_GET
+def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
+    check_programma(request)
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Programma"
+    blad.append(_koppen())
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    for rij in _rijen(programma.overzicht(*_sortering(request))):
+        blad.append(rij)
+    blad.freeze_panes = "C2"
+    for kolom, breedte in zip("ABCDEFGHIJKLMNOP", [18, 32, 14], strict=False):
+        blad.column_dimensions[kolom].width = breedte
+    inhoud = BytesIO()
+    boek.save(inhoud)
+    response = HttpResponse(
+        inhoud.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("xlsx")}"'
+    return response
