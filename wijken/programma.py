@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from openkoffie import programma as openkoffie_figuren
 from wijken.indicatoren import Indicator
 from wijken.models import Wijk, Wijkcijfer, Wijkverbinder
 
@@ -64,6 +65,18 @@ FIGUREN = [
         "Indicatoren met cijfers",
         indicatoren_met_cijfers,
         doel=len(Indicator),
+    ),
+    Figuur(
+        "open_koffies_gehouden",
+        "Open Koffies gehouden dit jaar",
+        openkoffie_figuren.gehouden_dit_jaar,
+        doel=4,
+    ),
+    Figuur(
+        "open_koffies_gepland",
+        "Open Koffies gepland (12 maanden)",
+        openkoffie_figuren.gepland_komend_jaar,
+        doel=4,
     ),
     Figuur("zwakke_indicatoren", "Zwakke indicatoren", zwakke_indicatoren, lager_is_beter=True),
     Figuur("nieuwste_wijkdata", "Nieuwste cijfers uit", nieuwste_wijkdata),
