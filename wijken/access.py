@@ -1,9 +1,11 @@
 """One access check per object: outsiders get a 404, so they learn nothing."""
 
+from django.db import models
 from django.shortcuts import get_object_or_404
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from wijken.models import Huis, Wijk, Wijkverbinder
+from wijken.models_wijkplan import Actie, Bijeenkomst, Wijkplan
 
 
 def get_wijk_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Wijk:
@@ -19,3 +21,24 @@ def get_wijkverbinder_for_edit(
     request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
 ) -> Wijkverbinder:
     return get_object_or_404(get_wijk_for_edit(request, regio, wijk).wijkverbinders, pk=pk)
+
+
+def get_actie_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> Actie:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    return get_object_or_404(Actie.objects.select_related("wijkplan"), wijkplan__wijk=wijk_obj, pk=pk)
+
+
+def get_bijeenkomst_for_edit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> Bijeenkomst:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    return get_object_or_404(Bijeenkomst, wijkplan__wijk=wijk_obj, pk=pk)
+
+
+def get_wijkplanversie_for_edit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> tuple[Wijk, models.Model]:
+    """The wijk and one version of its wijkplan (a historical record)."""
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    versies = Wijkplan.history.filter(wijk_id=wijk_obj.pk).select_related("history_user")
+    return wijk_obj, get_object_or_404(versies, history_id=pk)

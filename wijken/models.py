@@ -272,3 +272,6 @@ def public_wijk_queryset():
             to_attr="publieke_wijkverbinders",
         ),
     )
+
+
+from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan  # noqa: E402, F401
