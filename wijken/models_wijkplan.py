@@ -146,16 +146,22 @@ class DeelTekst:
     versie: int
 
 
-def _lock_wijkplan(wijk: Wijk) -> Wijkplan:
+def _lock_wijkplan(wijk: Wijk, aanmaken: bool = True) -> Wijkplan:
     """Serialises every write to one wijk's plan by locking the wijk row first."""
     Wijk.objects.select_for_update().filter(pk=wijk.pk).first()
-    return Wijkplan.objects.get_or_create(wijk=wijk)[0]
+    plan = Wijkplan.objects.filter(wijk=wijk).first() or Wijkplan(wijk=wijk)
+    if plan.pk is None and aanmaken:
+        # An empty plan is no version of the text; only what is added to it is history.
+        plan.skip_history_when_saving = True
+        plan.save()
+        del plan.skip_history_when_saving
+    return plan
 
 
 def bewaar_deel(wijk: Wijk, veld: str, tekst: str, versie: int, door: User) -> Wijkplan:
     """Saves one section if nobody saved it since `versie`; else raises VersieConflict."""
     with transaction.atomic():
-        plan = _lock_wijkplan(wijk)
+        plan = _lock_wijkplan(wijk, aanmaken=False)
         huidig = getattr(plan, veld)
         if huidig == tekst:
             return plan  # nothing changed, or a double submit: no new version
