@@ -12,6 +12,8 @@ from tests.factories_wijkplan import ActieFactory
 from wijken import roles
 from wijken.models_wijkplan import Wijkplan, bewaar_deel
 
+pytestmark = pytest.mark.browser
+
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 PUBLIEK = "/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 WIJKDATA = re.compile(r"^1\.1\.1 wijkdata", re.IGNORECASE)
@@ -86,7 +88,9 @@ def test_add_reorder_and_complete_an_actie_without_reload(page, live_server, log
 
     page.get_by_role("button", name=re.compile(r"^Afronden\W+Flyers rondbrengen")).click()
     expect(rijen.nth(0)).to_contain_text("Ja")
-    expect(page.get_by_role("button", name=re.compile(r"^Heropenen\W+Flyers rondbrengen"))).to_be_visible()
+    expect(
+        page.get_by_role("button", name=re.compile(r"^Heropenen\W+Flyers rondbrengen"))
+    ).to_be_visible()
     assert_not_reloaded(page)
     assert_accessible(page)
     assert [a.omschrijving for a in oud_plan.acties.all()] == [
@@ -149,7 +153,9 @@ def test_history_diff_and_restore(page, live_server, login, oud_plan):
     assert_accessible(page)
     page.get_by_role("link", name=re.compile("De tekst van 15 januari 2025")).first.click()
     assert_accessible(page)
-    page.get_by_role("button", name=re.compile(r"^Deze tekst terugzetten\W+1\.1\.1 Wijkdata")).click()
+    page.get_by_role(
+        "button", name=re.compile(r"^Deze tekst terugzetten\W+1\.1\.1 Wijkdata")
+    ).click()
     expect(page.get_by_text("is teruggezet")).to_be_visible()
     expect(page.locator("#deel-wijkdata")).to_contain_text("Oude tekst.")
     oud_plan.refresh_from_db()

@@ -92,4 +92,6 @@ def test_edits_by_persona(client_for, inhoud, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_public_page_for_everyone(client_for, inhoud, persona):
-    assert client_for(persona).get("/heuvelland/valkenburg-oosterbeemd/wijkplan/").status_code == 200
+    assert (
+        client_for(persona).get("/heuvelland/valkenburg-oosterbeemd/wijkplan/").status_code == 200
+    )

@@ -108,7 +108,9 @@ def test_unknown_section_is_404(client_for, wijk_a):
 
 
 def test_back_office_renders_user_text_harmlessly(client_for, wijk_a):
-    evil = '<img src=x onerror="alert(1)"><a href="javascript:alert(1)">x</a><script>alert(1)</script>'
+    evil = (
+        '<img src=x onerror="alert(1)"><a href="javascript:alert(1)">x</a><script>alert(1)</script>'
+    )
     plan = WijkplanFactory(wijk=wijk_a, wijkdata=evil, doel_overig=evil)
     ActieFactory(wijkplan=plan, omschrijving=evil, wie=evil)
     BijeenkomstFactory(wijkplan=plan, waar=evil)

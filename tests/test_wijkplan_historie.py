@@ -79,9 +79,10 @@ def test_vaststellen_once_and_shown_publicly(client_for, client, plan):
     coordinator.post(BASE + f"versies/{last}/vaststellen/", data)
     coordinator.post(BASE + f"versies/{last}/vaststellen/", {**data, "datum": "2026-04-01"})
     assert Vaststelling.objects.get().datum == datetime.date(2026, 3, 12)
-    assert "12 maart 2026 (Open Koffie maart)" in client.get(
-        "/heuvelland/valkenburg-oosterbeemd/wijkplan/"
-    ).content.decode()
+    assert (
+        "12 maart 2026 (Open Koffie maart)"
+        in client.get("/heuvelland/valkenburg-oosterbeemd/wijkplan/").content.decode()
+    )
     assert "Ja, 12 maart 2026" in coordinator.get(BASE + "versies/").content.decode()
 
 
@@ -96,4 +97,7 @@ def test_version_of_another_wijk_is_404(client_for, plan, wijk_b, coordinator_b)
     other = Wijkplan.objects.get(wijk=wijk_b).history.first().history_id
     client = client_for("coordinator_a")
     assert client.get(BASE + f"versies/{other}/").status_code == 404
-    assert client.post(BASE + f"versies/{other}/herstellen/wijkdata/", {"versie": 2}).status_code == 404
+    assert (
+        client.post(BASE + f"versies/{other}/herstellen/wijkdata/", {"versie": 2}).status_code
+        == 404
+    )

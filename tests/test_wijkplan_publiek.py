@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, UserFactory, WijkverbinderFactory
-from tests.html_checks import assert_harmless
 from tests.factories_wijkplan import ActieFactory, BijeenkomstFactory, WijkplanFactory
+from tests.html_checks import assert_harmless
 from wijken import roles
 from wijken.models import Wijkverbinder
 from wijken.models_wijkplan import DELEN, Vaststelling, bewaar_deel
@@ -110,7 +110,9 @@ def _fill(wijk, coordinator, aantal: int) -> None:
         bewaar_deel(wijk, DELEN[i % len(DELEN)].veld, f"Versie {i}", i // len(DELEN), coordinator)
         ActieFactory(wijkplan=plan)
         BijeenkomstFactory(wijkplan=plan)
-    Vaststelling.objects.create(wijkplan=plan, versie=plan.history.first(), datum=datetime.date.today())
+    Vaststelling.objects.create(
+        wijkplan=plan, versie=plan.history.first(), datum=datetime.date.today()
+    )
     for _ in range(aantal // 5 + 1):
         WijkverbinderFactory(wijk=wijk)
         HuisFactory(wijk=wijk)
@@ -118,12 +120,14 @@ def _fill(wijk, coordinator, aantal: int) -> None:
 
 
 @pytest.mark.parametrize("aantal", [2, 40])
-def test_query_count_does_not_grow(client, wijk_a, coordinator_a, django_assert_num_queries, aantal):
+def test_query_count_does_not_grow(
+    client, wijk_a, coordinator_a, django_assert_num_queries, aantal
+):
     _fill(wijk_a, coordinator_a, aantal)
     with django_assert_num_queries(6):
         response = client.get(URL)
     assert response.status_code == 200
-    assert response.content.decode().count("<tr id=\"actie-") == aantal
+    assert response.content.decode().count('<tr id="actie-') == aantal
 
 
 def test_unknown_wijk_is_404(client, wijk_a):

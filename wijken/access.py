@@ -25,7 +25,9 @@ def get_wijkverbinder_for_edit(
 
 def get_actie_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> Actie:
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    return get_object_or_404(Actie.objects.select_related("wijkplan"), wijkplan__wijk=wijk_obj, pk=pk)
+    return get_object_or_404(
+        Actie.objects.select_related("wijkplan"), wijkplan__wijk=wijk_obj, pk=pk
+    )
 
 
 def get_bijeenkomst_for_edit(

@@ -103,7 +103,9 @@ class ActieStapForm(forms.Form):
 
     versie = forms.IntegerField(min_value=0)
     afgerond = forms.BooleanField(required=False)
-    richting = forms.ChoiceField(choices=[("omhoog", "omhoog"), ("omlaag", "omlaag")], required=False)
+    richting = forms.ChoiceField(
+        choices=[("omhoog", "omhoog"), ("omlaag", "omlaag")], required=False
+    )
 
 
 class VergelijkForm(forms.Form):

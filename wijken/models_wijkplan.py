@@ -7,7 +7,6 @@ nothing is overwritten. django-simple-history keeps every change with author and
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -174,11 +173,6 @@ def bewaar_deel(wijk: Wijk, veld: str, tekst: str, versie: int, door: User) -> W
         return plan
 
 
-class ActieQuerySet(models.QuerySet):
-    def open(self) -> "ActieQuerySet":
-        return self.filter(afgerond=False)
-
-
 class Actie(models.Model):
     """One row of the plan van aanpak (H3)."""
 
@@ -193,8 +187,9 @@ class Actie(models.Model):
     # Set by the form that created it, so a double submit finds it instead of adding a twin.
     token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
-    objects = ActieQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["versie", "token"], verbose_name="versie van actie")
+    history = HistoricalRecords(
+        excluded_fields=["versie", "token"], verbose_name="versie van actie"
+    )
 
     class Meta:
         verbose_name = "actie"
@@ -387,7 +382,3 @@ class Voortgang:
 def voortgang_wijkverbinders(wijk: Wijk) -> Voortgang:
     aantal = len(wijk.actieve_wijkverbinders)
     return Voortgang(f"{aantal} van {DOEL_WIJKVERBINDERS} wijkverbinders", aantal, 10)
-
-
-def tot_datum(moment) -> date | None:
-    return timezone.localtime(moment).date() if moment else None

@@ -1,4 +1,4 @@
-"""The wijkplan: public at /<regio>/<wijk>/wijkplan/, edited under /beheer/<regio>/<wijk>/wijkplan/."""
+"""The wijkplan: public at /<regio>/<wijk>/wijkplan/, edited under /beheer/…/wijkplan/."""
 
 from django.urls import path
 
@@ -16,10 +16,14 @@ urlpatterns = [
     path(beheer + "acties/<int:pk>/", wijkplan.actie, name="actie"),
     path(beheer + "acties/<int:pk>/afronden/", wijkplan.actie_afronden, name="actie_afronden"),
     path(
-        beheer + "acties/<int:pk>/verplaatsen/", wijkplan.actie_verplaatsen, name="actie_verplaatsen"
+        beheer + "acties/<int:pk>/verplaatsen/",
+        wijkplan.actie_verplaatsen,
+        name="actie_verplaatsen",
     ),
     path(
-        beheer + "acties/<int:pk>/verwijderen/", wijkplan.actie_verwijderen, name="actie_verwijderen"
+        beheer + "acties/<int:pk>/verwijderen/",
+        wijkplan.actie_verwijderen,
+        name="actie_verwijderen",
     ),
     path(beheer + "planning/nieuw/", wijkplan.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
     path(

@@ -15,7 +15,17 @@ from markdown_it import MarkdownIt
 
 # Indented code is off on purpose: text pasted from Word often starts lines with tabs.
 _parser = MarkdownIt("commonmark", {"html": True, "breaks": True, "typographer": False}).disable(
-    ["code", "fence", "blockquote", "hr", "image", "backticks", "reference", "lheading", "html_block"]
+    [
+        "code",
+        "fence",
+        "blockquote",
+        "hr",
+        "image",
+        "backticks",
+        "reference",
+        "lheading",
+        "html_block",
+    ]
 )
 
 _BASE_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a"}

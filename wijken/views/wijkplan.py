@@ -60,7 +60,9 @@ def _plan_context(wijk: Wijk) -> dict:
         "bijeenkomsten": plan.bijeenkomsten.all() if plan.pk else [],
         "laatste_wijziging": laatste_wijziging(wijk),
         "voortgang_wijkverbinders": voortgang_wijkverbinders(wijk),
-        "publieke_wijkverbinders": [v for v in wijk.actieve_wijkverbinders if v.toestemming_publiek],
+        "publieke_wijkverbinders": [
+            v for v in wijk.actieve_wijkverbinders if v.toestemming_publiek
+        ],
     }
 
 
@@ -420,7 +422,9 @@ def vaststellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: in
         },
     )
     if nieuw:
-        messages.success(request, f"De versie is vastgesteld op {form.cleaned_data['datum']:%d-%m-%Y}.")
+        messages.success(
+            request, f"De versie is vastgesteld op {form.cleaned_data['datum']:%d-%m-%Y}."
+        )
     else:
         messages.info(request, "Deze versie was al vastgesteld.")
     return redirect("wijkplan:historie", regio, wijk)
