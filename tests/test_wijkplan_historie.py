@@ -38,8 +38,8 @@ def test_diff_between_two_versions(client_for, plan):
     response = client_for("coordinator_a").get(BASE + f"versies/vergelijk/?van={last}&naar={first}")
     html = response.content.decode()
     assert response.status_code == 200 and count_h1(html) == 1
-    assert '<del><span class="visually-hidden">[weg: </span>oude ' in html
-    assert '<ins><span class="visually-hidden">[nieuw: </span>nieuwe ' in html
+    assert '<del><span class="visually-hidden">[weg: </span>oude<' in html
+    assert '<ins><span class="visually-hidden">[nieuw: </span>nieuwe<' in html
     assert "Niet veranderd." in html
 
 

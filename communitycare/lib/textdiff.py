@@ -10,8 +10,9 @@ from difflib import SequenceMatcher
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-# Words with their trailing whitespace, so a change in a line break is a change too.
-_WORDS = re.compile(r"\S+\s*|\s+")
+# Words and the whitespace between them as separate tokens, so "alleen." stays equal
+# when a new paragraph is added after it.
+_WORDS = re.compile(r"\S+|\s+")
 
 
 def _tokens(text: str) -> list[str]:
@@ -24,15 +25,17 @@ def inline_diff(old: str, new: str) -> SafeString:
     parts = []
     matcher = SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            parts.append(escape("".join(new_tokens[b1:b2])))
+        old_part, new_part = "".join(old_tokens[a1:a2]), "".join(new_tokens[b1:b2])
+        # Changed spacing alone is not worth a mark: it would be an empty, puzzling box.
+        if op == "equal" or not (old_part.strip() or new_part.strip()):
+            parts.append(escape(new_part))
             continue
         if a2 > a1:
             parts.append(
                 format_html(
                     '<del><span class="visually-hidden">[weg: </span>{}'
                     '<span class="visually-hidden">]</span></del>',
-                    "".join(old_tokens[a1:a2]),
+                    old_part,
                 )
             )
         if b2 > b1:
@@ -40,7 +43,7 @@ def inline_diff(old: str, new: str) -> SafeString:
                 format_html(
                     '<ins><span class="visually-hidden">[nieuw: </span>{}'
                     '<span class="visually-hidden">]</span></ins>',
-                    "".join(new_tokens[b1:b2]),
+                    new_part,
                 )
             )
     return mark_safe("".join(parts))  # noqa: S308 - every piece escaped above
