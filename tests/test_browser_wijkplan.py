@@ -63,6 +63,9 @@ def test_edit_a_section_in_place_and_see_the_date_change(page, live_server, logi
     expect(datum).to_contain_text(str(datetime.date.today().year))
     assert_not_reloaded(page)
     assert page.url.endswith(BASE)
+    # The same form as a page of its own, for browsers without JavaScript (axe needs JS).
+    page.goto(live_server.url + BASE + "delen/wijkdata/")
+    assert_accessible(page)
     page.goto(live_server.url + PUBLIEK)
     expect(page.locator("#deel-wijkdata")).to_contain_text("Nieuwe tekst over de wijk.")
     expect(page.locator("#laatste-wijziging")).not_to_contain_text("2025")
@@ -92,6 +95,9 @@ def test_add_reorder_and_complete_an_actie_without_reload(page, live_server, log
         page.get_by_role("button", name=re.compile(r"^Heropenen\W+Flyers rondbrengen"))
     ).to_be_visible()
     assert_not_reloaded(page)
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile(r"^Bewerken\W+Bestaande actie")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Actie bewerken")
     assert_accessible(page)
     assert [a.omschrijving for a in oud_plan.acties.all()] == [
         "Flyers rondbrengen",
@@ -179,3 +185,19 @@ def test_without_javascript_a_section_is_a_normal_form(browser, live_server, oud
     page.get_by_role("button", name="Actie toevoegen").click()
     expect(page.locator("#acties tbody")).to_contain_text("Actie zonder JavaScript")
     context.close()
+
+
+def test_demo_wijkplannen_pass_axe(page, live_server, login, transactional_db):
+    from django.core.management import call_command
+
+    from wijken.models import User, Wijk
+
+    call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for wijk in Wijk.objects.select_related("regio"):
+        page.goto(f"{live_server.url}/{wijk.regio.slug}/{wijk.slug}/wijkplan/")
+        assert page.locator("h1").count() == 1
+        assert_accessible(page)
+    login(page, User.objects.get(username="coordinator-heerlen"), password="demo")
+    page.goto(live_server.url + "/beheer/heerlen/welten-benzenrade-douvenrade/wijkplan/")
+    assert_accessible(page)
+    assert page.goto(live_server.url + BASE).status == 404

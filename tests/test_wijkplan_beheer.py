@@ -259,3 +259,11 @@ def test_bijeenkomst_without_date_is_refused(client_for, wijk_a):
     response = client_for("coordinator_a").post(BASE + "planning/nieuw/", data)
     assert response.status_code == 200 and "Dit veld is verplicht" in response.content.decode()
     assert not Bijeenkomst.objects.exists()
+
+
+def test_a_token_of_another_wijk_reveals_nothing(client_for, wijk_a, wijk_b):
+    token = uuid.uuid4()
+    ActieFactory(wijkplan=WijkplanFactory(wijk=wijk_b), omschrijving="Geheim van B", token=token)
+    html = nieuwe_actie(client_for("coordinator_a"), token, "Van A", **HTMX).content.decode()
+    assert "Geheim van B" not in html and "Van A" in html
+    assert Actie.objects.count() == 2

@@ -8,7 +8,7 @@ nothing is overwritten. django-simple-history keeps every change with author and
 import uuid
 from dataclasses import dataclass
 
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -185,7 +185,7 @@ class Actie(models.Model):
     volgorde = models.PositiveIntegerField(default=0)
     versie = models.PositiveIntegerField(default=1)
     # Set by the form that created it, so a double submit finds it instead of adding a twin.
-    token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    token = models.UUIDField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(
         excluded_fields=["versie", "token"], verbose_name="versie van actie"
@@ -195,6 +195,9 @@ class Actie(models.Model):
         verbose_name = "actie"
         verbose_name_plural = "acties"
         ordering = ["volgorde", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["wijkplan", "token"], name="actie_token_uniek")
+        ]
 
     def __str__(self) -> str:
         return self.omschrijving
@@ -211,7 +214,9 @@ class Actie(models.Model):
         """Changes this actie if nobody changed it since `versie`; else raises VersieConflict."""
         with transaction.atomic():
             _lock_wijkplan(self.wijkplan.wijk)
-            huidig = Actie.objects.get(pk=self.pk)
+            huidig = Actie.objects.filter(pk=self.pk).first()
+            if huidig is None:  # deleted meanwhile
+                raise VersieConflict(self)
             if all(getattr(huidig, naam) == waarde for naam, waarde in velden.items()):
                 return huidig
             if huidig.versie != versie:
@@ -230,9 +235,9 @@ class Actie(models.Model):
         with transaction.atomic():
             plan = _lock_wijkplan(self.wijkplan.wijk)
             acties = list(plan.acties.all())
-            index = next(i for i, actie in enumerate(acties) if actie.pk == self.pk)
-            if acties[index].versie != versie:
-                raise VersieConflict(acties[index])
+            index = next((i for i, actie in enumerate(acties) if actie.pk == self.pk), None)
+            if index is None or acties[index].versie != versie:
+                raise VersieConflict(self)
             buur = index - 1 if omhoog else index + 1
             if not 0 <= buur < len(acties):
                 return
@@ -244,22 +249,30 @@ class Actie(models.Model):
                     actie._history_user = door
                     actie.save()
 
+    def verwijder(self, versie: int, door: User) -> None:
+        """Deletes this actie if nobody changed it since `versie`; else raises VersieConflict."""
+        with transaction.atomic():
+            _lock_wijkplan(self.wijkplan.wijk)
+            huidig = Actie.objects.filter(pk=self.pk).first()
+            if huidig is None:
+                return
+            if huidig.versie != versie:
+                raise VersieConflict(huidig)
+            huidig._history_user = door
+            huidig.delete()
+
 
 def nieuwe_actie(wijk: Wijk, token: uuid.UUID, door: User, **velden) -> tuple[Actie, bool]:
     """Adds an actie at the end; the same form token twice gives the first actie back."""
     with transaction.atomic():
         plan = _lock_wijkplan(wijk)
-        bestaand = Actie.objects.filter(token=token).first()
+        bestaand = plan.acties.filter(token=token).first()
         if bestaand is not None:
             return bestaand, False
         laatste = plan.acties.aggregate(models.Max("volgorde"))["volgorde__max"] or 0
         actie = Actie(wijkplan=plan, token=token, volgorde=laatste + 1, **velden)
         actie._history_user = door
-        try:
-            with transaction.atomic():
-                actie.save()
-        except IntegrityError:  # the token came in through another plan
-            return Actie.objects.get(token=token), False
+        actie.save()
         return actie, True
 
 
@@ -275,7 +288,7 @@ class Bijeenkomst(models.Model):
     datum = models.DateField()
     tijd = models.TimeField(null=True, blank=True)
     waar = models.CharField(max_length=200, blank=True)
-    token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    token = models.UUIDField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["token"], verbose_name="versie van bijeenkomst")
 
@@ -283,6 +296,9 @@ class Bijeenkomst(models.Model):
         verbose_name = "bijeenkomst"
         verbose_name_plural = "bijeenkomsten"
         ordering = ["datum", "tijd", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["wijkplan", "token"], name="bijeenkomst_token_uniek")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
@@ -295,7 +311,7 @@ class Bijeenkomst(models.Model):
 def nieuwe_bijeenkomst(wijk: Wijk, token: uuid.UUID, door: User, **velden) -> Bijeenkomst:
     with transaction.atomic():
         plan = _lock_wijkplan(wijk)
-        bestaand = Bijeenkomst.objects.filter(token=token).first()
+        bestaand = plan.bijeenkomsten.filter(token=token).first()
         if bestaand is not None:
             return bestaand
         bijeenkomst = Bijeenkomst(wijkplan=plan, token=token, **velden)

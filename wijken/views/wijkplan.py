@@ -245,10 +245,7 @@ def actie_verplaatsen(request: AuthenticatedHttpRequest, regio: str, wijk: str, 
 @require_POST
 def actie_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
     def stap(actie_obj: Actie, data: dict) -> str:
-        if actie_obj.versie != data["versie"]:
-            raise VersieConflict(actie_obj)
-        actie_obj._history_user = request.user
-        actie_obj.delete()
+        actie_obj.verwijder(data["versie"], request.user)
         return f"“{actie_obj}” is verwijderd."
 
     return _actie_stap(request, regio, wijk, pk, stap)
