@@ -15,6 +15,7 @@ urlpatterns = [
     path("beheer/", include("openkoffie.urls_beheer")),
     path("", include("openkoffie.urls")),
     path("api/", include("wijken.urls_api")),
+    path("", include("wijken.urls_wijkplan")),
     # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
     path("", include("wijken.urls")),
 ]

@@ -1,10 +1,12 @@
 """One access check per object: outsiders get a 404, so they learn nothing."""
 
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from wijken.models import Huis, Wijk, Wijkverbinder
+from wijken.models_wijkplan import Actie, Bijeenkomst, Wijkplan
 
 
 def get_wijk_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Wijk:
@@ -26,3 +28,26 @@ def check_programma(request: AuthenticatedHttpRequest) -> None:
     """The programme pages are for the programmamanager and projectleider only."""
     if not request.user.sees_all_wijken:
         raise Http404("Alleen voor het programma.")
+
+
+def get_actie_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> Actie:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    return get_object_or_404(
+        Actie.objects.select_related("wijkplan"), wijkplan__wijk=wijk_obj, pk=pk
+    )
+
+
+def get_bijeenkomst_for_edit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> Bijeenkomst:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    return get_object_or_404(Bijeenkomst, wijkplan__wijk=wijk_obj, pk=pk)
+
+
+def get_wijkplanversie_for_edit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> tuple[Wijk, models.Model]:
+    """The wijk and one version of its wijkplan (a historical record)."""
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    versies = Wijkplan.history.filter(wijk_id=wijk_obj.pk).select_related("history_user")
+    return wijk_obj, get_object_or_404(versies, history_id=pk)

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
 
 from wijken.models import Huis, Regio, User, Wijk, Wijkverbinder
+from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
 
 
 @admin.register(User)
@@ -82,3 +84,48 @@ class WijkverbinderAdmin(admin.ModelAdmin):
     search_fields = ["naam", "email", "wijk__naam"]
     list_select_related = ["wijk"]
     raw_id_fields = ["user"]
+
+
+class ActieInline(admin.TabularInline):
+    model = Actie
+    fields = ["volgorde", "omschrijving", "wie", "voor_wanneer", "afgerond"]
+    extra = 0
+
+
+@admin.register(Wijkplan)
+class WijkplanAdmin(SimpleHistoryAdmin):
+    list_display = ["wijk", "regio"]
+    list_filter = ["wijk__regio"]
+    search_fields = ["wijk__naam"]
+    list_select_related = ["wijk__regio"]
+    exclude = ["versies"]
+    inlines = [ActieInline]
+
+    @admin.display(description="regio", ordering="wijk__regio__naam")
+    def regio(self, obj: Wijkplan) -> str:
+        return obj.wijk.regio.naam
+
+
+@admin.register(Actie)
+class ActieAdmin(SimpleHistoryAdmin):
+    list_display = ["omschrijving", "wijkplan", "wie", "voor_wanneer", "afgerond"]
+    list_filter = ["afgerond", "wijkplan__wijk__regio"]
+    search_fields = ["omschrijving", "wie", "wijkplan__wijk__naam"]
+    list_select_related = ["wijkplan__wijk"]
+    exclude = ["versie"]
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(SimpleHistoryAdmin):
+    list_display = ["datum", "soort", "wijkplan", "waar"]
+    list_filter = ["soort", "wijkplan__wijk__regio"]
+    search_fields = ["waar", "wijkplan__wijk__naam"]
+    list_select_related = ["wijkplan__wijk"]
+
+
+@admin.register(Vaststelling)
+class VaststellingAdmin(admin.ModelAdmin):
+    list_display = ["wijkplan", "datum", "gelegenheid", "door"]
+    list_filter = ["wijkplan__wijk__regio"]
+    list_select_related = ["wijkplan__wijk", "door"]
+    raw_id_fields = ["versie"]

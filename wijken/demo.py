@@ -1,12 +1,18 @@
 """Loads the regio's, wijken, huizen, people and logins of the demo set."""
 
+import tomllib
+from datetime import time, timedelta
+
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from wijken.importer import lees_bytes, maak_plan
 from wijken.models import BeleefdeWijkdata, Huis, Regio, User, Wijk, Wijkverbinder
+from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to run in production
+WIJKPLAN_TOML = settings.BASE_DIR / "fixtures" / "demo" / "wijkplan.toml"
 
 
 def load(data: dict) -> list[User]:
@@ -24,6 +30,7 @@ def load(data: dict) -> list[User]:
         for wijk_data in regio_data["wijken"]:
             _wijk(regio, wijk_data, by_username)
     _wijkdata(data.get("beleefde_wijkdata", []))
+    _wijkplannen(by_username)
     return users
 
 
@@ -88,3 +95,69 @@ def _wijkdata(beleefd: list[dict]) -> None:
             indicator=entry["indicator"],
             defaults={k: v for k, v in entry.items() if k not in ("wijk", "indicator")},
         )
+
+
+def _wijkplannen(users: dict[str, User]) -> None:
+    """The demo wijkplannen (Bijlage 5) from their own file, each with a history."""
+    with WIJKPLAN_TOML.open("rb") as handle:
+        data = tomllib.load(handle)
+    for entry in data["wijkplannen"]:
+        regio, slug = entry["wijk"].split("/")
+        _wijkplan(Wijk.objects.get(regio__slug=regio, slug=slug), entry, users)
+
+
+def _wijkplan(wijk: Wijk, data: dict, users: dict[str, User]) -> Wijkplan:
+    # Rebuilt from the file each time, history included, so loading twice changes nothing.
+    oud = Wijkplan.objects.filter(wijk=wijk).first()
+    if oud is not None:
+        pk = oud.pk
+        oud.delete()
+        Actie.history.filter(wijkplan_id=pk).delete()
+        Bijeenkomst.history.filter(wijkplan_id=pk).delete()
+        Wijkplan.history.filter(id=pk).delete()
+    now = timezone.now()
+    today = timezone.localdate()
+    plan = Wijkplan(wijk=wijk)
+    for versie in data["versies"]:
+        moment = now - timedelta(days=versie["dagen_geleden"])
+        for veld, tekst in versie["teksten"].items():
+            setattr(plan, veld, tekst)
+            plan.versies[veld] = plan.versie(veld) + 1
+        plan._history_user = users[versie["door"]]
+        plan._history_date = moment
+        plan.save()
+        if "vastgesteld" in versie:
+            Vaststelling.objects.create(
+                wijkplan=plan,
+                versie=plan.history.order_by("-history_id").first(),
+                datum=timezone.localtime(moment).date(),
+                gelegenheid=versie["vastgesteld"],
+                door=users[versie["door"]],
+            )
+    # The acties and meetings were written down with the first version.
+    eerste = now - timedelta(days=data["versies"][0]["dagen_geleden"])
+    door = users[data["versies"][0]["door"]]
+    for volgorde, item in enumerate(data.get("acties", []), start=1):
+        afgerond = item.get("afgerond", False)
+        actie = Actie(
+            wijkplan=plan,
+            omschrijving=item["omschrijving"],
+            wie=item.get("wie", ""),
+            voor_wanneer=today + timedelta(days=item["over_dagen"]),
+            afgerond=afgerond,
+            afgerond_op=today + timedelta(days=item["over_dagen"]) if afgerond else None,
+            volgorde=volgorde,
+        )
+        actie._history_user, actie._history_date = door, eerste
+        actie.save()
+    for item in data.get("bijeenkomsten", []):
+        bijeenkomst = Bijeenkomst(
+            wijkplan=plan,
+            soort=item["soort"],
+            datum=today + timedelta(days=item["over_dagen"]),
+            tijd=time.fromisoformat(item["tijd"]) if "tijd" in item else None,
+            waar=item.get("waar", ""),
+        )
+        bijeenkomst._history_user, bijeenkomst._history_date = door, eerste
+        bijeenkomst.save()
+    return plan

@@ -437,3 +437,6 @@ class BeleefdeWijkdata(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wijk}: {self.get_indicator_display()}"
+
+
+from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan  # noqa: E402, F401

@@ -1,0 +1,103 @@
+"""The history of the wijkplan: versions, a readable diff, restore, vastgesteld."""
+
+import datetime
+
+import pytest
+
+from tests.conftest import count_h1
+from tests.factories import UserFactory
+from wijken import roles
+from wijken.models_wijkplan import Vaststelling, Wijkplan, bewaar_deel
+
+BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/"
+
+
+@pytest.fixture
+def plan(wijk_a, coordinator_a):
+    other = UserFactory(username="projectleider-x", rol=roles.PROJECTLEIDER)
+    bewaar_deel(wijk_a, "wijkdata", "De oude tekst over de wijk.", 0, coordinator_a)
+    bewaar_deel(wijk_a, "doel_huis", "Het huis is open.", 0, other)
+    return bewaar_deel(wijk_a, "wijkdata", "De nieuwe tekst over de wijk.", 1, other)
+
+
+def ids(plan):
+    return list(plan.history.order_by("history_date").values_list("history_id", flat=True))
+
+
+def test_history_lists_versions_with_author_and_what_changed(client_for, plan):
+    response = client_for("coordinator_a").get(BASE + "versies/")
+    html = response.content.decode()
+    assert response.status_code == 200 and count_h1(html) == 1
+    assert html.count('name="van"') == 3
+    assert "projectleider-x" in html or str(plan.history.first().history_user) in html
+    assert "1.1.1 Wijkdata" in html and "2.1.3 Ons huis als ontmoetingsplek" in html
+
+
+def test_diff_between_two_versions(client_for, plan):
+    first, _, last = ids(plan)
+    response = client_for("coordinator_a").get(BASE + f"versies/vergelijk/?van={last}&naar={first}")
+    html = response.content.decode()
+    assert response.status_code == 200 and count_h1(html) == 1
+    assert '<del><span class="visually-hidden">[weg: </span>oude<' in html
+    assert '<ins><span class="visually-hidden">[nieuw: </span>nieuwe<' in html
+    assert "Niet veranderd." in html
+
+
+@pytest.mark.parametrize("query", ["", "?van=x&naar=1", "?van=999999&naar=999998"])
+def test_bad_diff_parameters(client_for, plan, query):
+    response = client_for("coordinator_a").get(BASE + f"versies/vergelijk/{query}")
+    assert response.status_code in (302, 404)
+
+
+def test_restore_a_section_creates_a_new_version(client_for, plan):
+    first = ids(plan)[0]
+    client = client_for("coordinator_a")
+    page = client.get(BASE + f"versies/{first}/").content.decode()
+    assert "Deze tekst terugzetten" in page
+    response = client.post(BASE + f"versies/{first}/herstellen/wijkdata/", {"versie": 2})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.wijkdata == "De oude tekst over de wijk."
+    assert plan.doel_huis == "Het huis is open."
+    assert plan.history.count() == 4
+
+
+def test_restore_over_a_newer_edit_is_refused(client_for, plan):
+    first = ids(plan)[0]
+    response = client_for("coordinator_a").post(
+        BASE + f"versies/{first}/herstellen/wijkdata/", {"versie": 1}, follow=True
+    )
+    assert "intussen door iemand anders gewijzigd" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.wijkdata == "De nieuwe tekst over de wijk."
+
+
+def test_vaststellen_once_and_shown_publicly(client_for, client, plan):
+    last = ids(plan)[-1]
+    coordinator = client_for("coordinator_a")
+    data = {"datum": "2026-03-12", "gelegenheid": "Open Koffie maart"}
+    coordinator.post(BASE + f"versies/{last}/vaststellen/", data)
+    coordinator.post(BASE + f"versies/{last}/vaststellen/", {**data, "datum": "2026-04-01"})
+    assert Vaststelling.objects.get().datum == datetime.date(2026, 3, 12)
+    assert (
+        "12 maart 2026 (Open Koffie maart)"
+        in client.get("/heuvelland/valkenburg-oosterbeemd/wijkplan/").content.decode()
+    )
+    assert "Ja, 12 maart 2026" in coordinator.get(BASE + "versies/").content.decode()
+
+
+def test_vaststellen_without_date_is_refused(client_for, plan):
+    last = ids(plan)[-1]
+    client_for("coordinator_a").post(BASE + f"versies/{last}/vaststellen/", {"datum": "gisteren"})
+    assert not Vaststelling.objects.exists()
+
+
+def test_version_of_another_wijk_is_404(client_for, plan, wijk_b, coordinator_b):
+    bewaar_deel(wijk_b, "wijkdata", "B", 0, coordinator_b)
+    other = Wijkplan.objects.get(wijk=wijk_b).history.first().history_id
+    client = client_for("coordinator_a")
+    assert client.get(BASE + f"versies/{other}/").status_code == 404
+    assert (
+        client.post(BASE + f"versies/{other}/herstellen/wijkdata/", {"versie": 2}).status_code
+        == 404
+    )

@@ -1,0 +1,113 @@
+import uuid
+
+from django import forms
+from django.utils import timezone
+
+from wijken.forms import PortaalForm
+from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
+
+MARKDOWN_HULP = (
+    "Een lege regel begint een nieuwe alinea. *schuin*, **vet**, een regel die begint met "
+    "- wordt een opsomming, [tekst](https://…) een link, # een tussenkop."
+)
+
+
+class InlineForm(PortaalForm):
+    """The template writes the <form> tag itself, with its htmx attributes beside action."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_tag = False
+
+
+class VersieMixin(forms.Form):
+    """The version the editor started from: the optimistic lock of this form."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class TokenMixin(forms.Form):
+    """A fresh token per rendered form, so a double submit adds nothing twice."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["token"] = uuid.uuid4()
+
+
+class DeelForm(VersieMixin, InlineForm):
+    class Meta:
+        model = Wijkplan
+        fields: list[str] = []
+
+
+def deel_form(veld: str, *args, **kwargs) -> DeelForm:
+    """The form for one section of the plan."""
+    form_class = forms.modelform_factory(
+        Wijkplan,
+        form=DeelForm,
+        fields=[veld],
+        widgets={veld: forms.Textarea(attrs={"rows": 10})},
+        help_texts={veld: f"{Wijkplan._meta.get_field(veld).help_text} {MARKDOWN_HULP}"},
+    )
+    return form_class(*args, **kwargs)
+
+
+class ActieVelden(InlineForm):
+    class Meta:
+        model = Actie
+        fields = ["omschrijving", "wie", "voor_wanneer"]
+        widgets = {"voor_wanneer": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        help_texts = {"wie": "Wie pakt het op? Een naam of een groep."}
+
+
+class NieuweActieForm(TokenMixin, ActieVelden):
+    submit_label = "Actie toevoegen"
+    prefix = "actie"
+
+
+class ActieForm(VersieMixin, ActieVelden):
+    pass
+
+
+class BijeenkomstForm(TokenMixin, InlineForm):
+    submit_label = "Bijeenkomst toevoegen"
+    prefix = "bijeenkomst"
+
+    class Meta:
+        model = Bijeenkomst
+        fields = ["soort", "datum", "tijd", "waar"]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class VaststellingForm(InlineForm):
+    submit_label = "Vaststellen"
+
+    class Meta:
+        model = Vaststelling
+        fields = ["datum", "gelegenheid"]
+        widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("datum", timezone.localdate())
+
+
+class ActieStapForm(forms.Form):
+    """The small POST forms of the acties table: complete, move, delete."""
+
+    versie = forms.IntegerField(min_value=0)
+    afgerond = forms.BooleanField(required=False)
+    richting = forms.ChoiceField(
+        choices=[("omhoog", "omhoog"), ("omlaag", "omlaag")], required=False
+    )
+
+
+class VergelijkForm(forms.Form):
+    van = forms.IntegerField(min_value=1)
+    naar = forms.IntegerField(min_value=1)
