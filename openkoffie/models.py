@@ -1,6 +1,7 @@
 """The Open Koffie (Bijlage 4), its bespreekpunten, and the monthly wijkverbinder-overleg."""
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wijken.models import Huis, Wijk, Wijkverbinder
+from wijken.models_wijkplan import Actie, nieuwe_actie
 
 DUUR = datetime.timedelta(hours=2)
 # The method: Open Koffies about four times a year, planned at least a year ahead.
@@ -36,6 +38,13 @@ class OpenKoffieQuerySet(models.QuerySet):
     def komend_jaar(self) -> "OpenKoffieQuerySet":
         now = timezone.now()
         return self.gepland().filter(begin__gte=now, begin__lt=now + VOORUIT)
+
+    def voor_planning(self) -> "OpenKoffieQuerySet":
+        """From the start of this year until twelve months ahead: the wijkplan's chapter 4."""
+        begin_jaar = timezone.localdate().replace(month=1, day=1)
+        return self.filter(
+            begin__date__gte=begin_jaar, begin__lt=timezone.now() + VOORUIT
+        ).order_by("begin")
 
     def met_plaats(self) -> "OpenKoffieQuerySet":
         return self.select_related("wijk__regio", "tweede_wijk__regio", "huis")
@@ -345,10 +354,7 @@ class Bespreekpunt(models.Model):
 
 
 class Vervolgafspraak(models.Model):
-    """An agreement made at the Open Koffie.
-
-    Seam for the wijkplan: once the wijkplan exists, one step turns this row into an
-    actie of its plan van aanpak (wat, wie, voor wanneer map one to one)."""
+    """An agreement made at the Open Koffie; one step makes it an actie of the wijkplan."""
 
     open_koffie = models.ForeignKey(
         OpenKoffie, on_delete=models.CASCADE, related_name="vervolgafspraken"
@@ -364,6 +370,22 @@ class Vervolgafspraak(models.Model):
 
     def __str__(self) -> str:
         return self.wat
+
+    @property
+    def actie_token(self) -> uuid.UUID:
+        """The same agreement always gives the same token: a second click adds nothing."""
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"communitycare:vervolgafspraak:{self.pk}")
+
+    def naar_wijkplan(self, wijk: Wijk, door) -> tuple[Actie, bool]:
+        """Adds this agreement to the plan van aanpak of `wijk`; False when already there."""
+        return nieuwe_actie(
+            wijk,
+            self.actie_token,
+            door,
+            omschrijving=self.wat,
+            wie=self.wie,
+            voor_wanneer=self.voor_wanneer,
+        )
 
 
 class WijkverbinderOverleg(models.Model):

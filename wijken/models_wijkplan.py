@@ -359,6 +359,7 @@ def wijkplan_wijk_queryset():
     )
     return (
         Wijk.objects.select_related("regio", "wijkplan")
+        .met_wijkdata()
         .annotate(
             tekst_gewijzigd=_laatste(historie_tekst, "history_date"),
             acties_gewijzigd=_laatste(historie_acties, "history_date"),

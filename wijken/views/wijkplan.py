@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from communitycare.lib.textdiff import inline_diff
+from openkoffie.models import OpenKoffie
+from wijken import charts
 from wijken.access import (
     get_actie_for_edit,
     get_bijeenkomst_for_edit,
@@ -50,7 +52,11 @@ BEHEER = "beheer/wijkplan.html"
 def _plan_context(wijk: Wijk) -> dict:
     """What both the public page and the back office show; `wijk` from wijkplan_wijk_queryset."""
     plan = Wijkplan.voor(wijk)
+    indicatorbeelden = charts.indicatorbeelden(wijk)
     return {
+        "indicatorbeelden": indicatorbeelden,
+        "heeft_wijkdata": any(beeld.reeks for beeld in indicatorbeelden),
+        "profiel": charts.profiel(wijk),
         "wijk": wijk,
         "regio": wijk.regio,
         "plan": plan,
@@ -58,6 +64,7 @@ def _plan_context(wijk: Wijk) -> dict:
         "hoofdstuk2": plan.delen(2),
         "acties": plan.acties.all() if plan.pk else [],
         "bijeenkomsten": plan.bijeenkomsten.all() if plan.pk else [],
+        "open_koffies": OpenKoffie.objects.voor_wijk(wijk).voor_planning().met_plaats(),
         "laatste_wijziging": laatste_wijziging(wijk),
         "voortgang_wijkverbinders": voortgang_wijkverbinders(wijk),
         "publieke_wijkverbinders": [
