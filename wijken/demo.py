@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 
+from wijken import demo_bijlagen
 from wijken.models import Huis, Regio, User, Wijk, Wijkverbinder
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to run in production
@@ -21,6 +22,7 @@ def load(data: dict) -> list[User]:
         )
         for wijk_data in regio_data["wijken"]:
             _wijk(regio, wijk_data, by_username)
+    demo_bijlagen.load()
     return users
 
 
@@ -63,9 +65,8 @@ def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
             wijk=wijk, naam=huis["naam"], defaults={k: v for k, v in huis.items() if k != "naam"}
         )
     for verbinder in data.get("wijkverbinders", []):
-        Wijkverbinder.objects.update_or_create(
-            wijk=wijk,
-            naam=verbinder["naam"],
-            defaults={k: v for k, v in verbinder.items() if k != "naam"},
-        )
+        defaults = {k: v for k, v in verbinder.items() if k not in ("naam", "login")}
+        if "login" in verbinder:
+            defaults["user"] = users[verbinder["login"]]
+        Wijkverbinder.objects.update_or_create(wijk=wijk, naam=verbinder["naam"], defaults=defaults)
     return wijk

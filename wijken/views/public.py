@@ -31,5 +31,6 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
         "wijk": wijk_obj,
         "regio": wijk_obj.regio,
         "indicatoren": indicatoren.met_uitleg(),
+        "doe_boekje": wijk_obj.doe_boekje.actueel().per_categorie(),
     }
     return render(request, "wijken/wijk.html", context)
