@@ -2,8 +2,14 @@ import pytest
 
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, UserFactory, WijkFactory, WijkverbinderFactory
+from tests.factories_bijlagen import (
+    DoeBoekjeItemFactory,
+    HuisMogelijkhedenFactory,
+    OpeningstijdFactory,
+    RuimteFactory,
+)
 from wijken import roles
-from wijken.models import Huis, Wijk, Wijkverbinder
+from wijken.models import DoeBoekjeItem, Huis, Openingstijd, Wijk, Wijkverbinder
 
 URL = "/heuvelland/valkenburg-oosterbeemd/"
 SECTIONS = [
@@ -68,15 +74,34 @@ def test_wijk_of_other_regio_is_404(client, wijk_a, wijk_b):
     assert client.get("/heuvelland/bestaat-niet/").status_code == 404
 
 
+def vul_bijlagen_in(wijk, huizen, aantal: int) -> None:
+    """Bijlage 2 for every huis and a doe-boekje that grows with `aantal`."""
+    for huis in huizen:
+        HuisMogelijkhedenFactory(huis=huis)
+        Openingstijd.objects.bulk_create(
+            OpeningstijdFactory.build(huis=huis, soort=soort, dag=dag)
+            for soort in Openingstijd.Soort.values
+            for dag in range(7)
+        )
+        RuimteFactory.create_batch(2, huis=huis)
+    DoeBoekjeItem.objects.bulk_create(
+        DoeBoekjeItemFactory.build(wijk=wijk, categorie=DoeBoekjeItem.Categorie.values[i % 9])
+        for i in range(min(aantal, 60))
+    )
+
+
 @pytest.mark.parametrize("aantal", [4, 300])
 def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal):
     others = Wijk.objects.bulk_create(
         WijkFactory.build(regio=wijk_a.regio, slug=f"w-{i}") for i in range(aantal)
     )
     for wijk in [wijk_a, *others[:3]]:
-        Huis.objects.bulk_create(HuisFactory.build(wijk=wijk) for _ in range(3))
+        huizen = Huis.objects.bulk_create(HuisFactory.build(wijk=wijk) for _ in range(3))
         Wijkverbinder.objects.bulk_create(WijkverbinderFactory.build(wijk=wijk) for _ in range(8))
         wijk.coordinatoren.add(UserFactory(rol=roles.COORDINATOR))
-    with django_assert_num_queries(4):
+        vul_bijlagen_in(wijk, huizen, aantal)
+    # wijk, huizen with Bijlage 2, openingstijden, ruimtes, coordinatoren, wijkverbinders,
+    # doe-boekje per category
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.status_code == 200

@@ -7,6 +7,7 @@ from wijken.forms import PortaalForm, TabelForm
 from wijken.models import (
     CAPACITEIT_MAX,
     DAG_FOUT,
+    Dag,
     Huis,
     HuisMogelijkheden,
     Openingstijd,
@@ -54,6 +55,15 @@ class OpeningstijdForm(TabelForm):
             "tot": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         error_messages = {"dag": {"invalid_choice": DAG_FOUT}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's own empty choice is not translated into Dutch yet.
+        self.fields["soort"].choices = [
+            ("", "Kies receptie of Gasterie"),
+            *Openingstijd.Soort.choices,
+        ]
+        self.fields["dag"].choices = [("", "Kies een dag"), *Dag.choices]
 
 
 class RuimteForm(TabelForm):

@@ -66,6 +66,16 @@ class User(AbstractUser):
     def sees_all_wijken(self) -> bool:
         return self.is_superuser or bool(self.role_names & roles.PROGRAMME_ROLES)
 
+    @cached_property
+    def doe_boekje_verbinder(self) -> "Wijkverbinder | None":
+        """This login as an active wijkverbinder who may maintain the wijk's doe-boekje."""
+        return (
+            Wijkverbinder.objects.actief()
+            .filter(user=self, mag_doe_boekje_bijwerken=True)
+            .select_related("wijk__regio")
+            .first()
+        )
+
 
 class Regio(models.Model):
     naam = models.CharField(max_length=100, unique=True)
@@ -423,8 +433,8 @@ class DoeBoekjeItemQuerySet(models.QuerySet):
             if (groep := [item for item in items if item.categorie == waarde])
         ]
 
-    def per_categorie(self) -> list[tuple[str, int]]:
-        """(category label, number of entries) in the order of the categories."""
+    def per_categorie(self) -> list[tuple[str, str, int]]:
+        """(category value, label, number of entries) in the order of the categories."""
         aantallen = dict(
             self.order_by()
             .values_list("categorie")
@@ -432,7 +442,7 @@ class DoeBoekjeItemQuerySet(models.QuerySet):
             .values_list("categorie", "aantal")
         )
         return [
-            (label, aantallen[waarde])
+            (waarde, label, aantallen[waarde])
             for waarde, label in DoeBoekjeItem.Categorie.choices
             if waarde in aantallen
         ]
@@ -620,12 +630,29 @@ class Rooster:
     def __bool__(self) -> bool:
         return bool(self.tijden)
 
-    def per_dag(self) -> list[tuple[str, str]]:
-        return [
-            (label, ", ".join(t.tijdvak for t in self.tijden if t.dag == dag))
-            for dag, label in Dag.choices
-            if any(t.dag == dag for t in self.tijden)
-        ]
+    def per_dag(self) -> list[tuple[str, list[str]]]:
+        """(days, time blocks), with following days that have the same hours taken together:
+        ("maandag tot en met vrijdag", ["08:30–12:00", "13:00–17:00"])."""
+        rijen: list[tuple[list[str], list[str]]] = []
+        vorige_dag = None
+        for dag, label in Dag.choices:
+            blokken = [t.tijdvak for t in sorted(self.tijden, key=lambda t: t.van) if t.dag == dag]
+            if not blokken:
+                continue
+            if rijen and vorige_dag == dag - 1 and rijen[-1][1] == blokken:
+                rijen[-1][0].append(label)
+            else:
+                rijen.append(([label], blokken))
+            vorige_dag = dag
+        return [(self._dagen_tekst(dagen), blokken) for dagen, blokken in rijen]
+
+    @staticmethod
+    def _dagen_tekst(dagen: list[str]) -> str:
+        if len(dagen) == 1:
+            return dagen[0]
+        if len(dagen) == 2:
+            return f"{dagen[0]} en {dagen[1]}"
+        return f"{dagen[0]} tot en met {dagen[-1]}"
 
     def is_open(self, moment: datetime | None = None) -> bool:
         """Open now (or at `moment`), in Dutch local time whatever the server's zone."""
