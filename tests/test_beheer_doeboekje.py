@@ -274,3 +274,16 @@ def test_wijkverbinder_of_another_user_has_no_right(client_for, wijk_a, item):
     client = Client()
     client.force_login(other)
     assert client.get(BASE).status_code == 404
+
+
+@pytest.mark.parametrize("aantal", [3, 150])
+def test_list_query_count_does_not_grow(client_for, wijk_a, django_assert_num_queries, aantal):
+    client = client_for("coordinator_a")
+    huis = HuisFactory(wijk=wijk_a)
+    DoeBoekjeItem.objects.bulk_create(
+        DoeBoekjeItemFactory.build(wijk=wijk_a, huis=huis, gecontroleerd_door=None)
+        for _ in range(aantal)
+    )
+    # session, user, roles, wijk, items, counts, "may edit the wijk"
+    with django_assert_num_queries(7):
+        assert client.get(BASE).status_code == 200

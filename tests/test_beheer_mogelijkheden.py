@@ -37,21 +37,24 @@ def management(prefix: str, total: int, initial: int = 0) -> dict:
     }
 
 
-def post_data(tijden=(), ruimtes=(), **afspraken) -> dict:
+def post_data(tijden=(), ruimtes=(), bestaande_tijden: int = 0, **afspraken) -> dict:
+    """The whole page as posted; a row of `tijden` is (soort, dag, van, tot) plus, for
+    the first `bestaande_tijden` rows, a dict of extra fields such as the id."""
     data = {
-        **management("tijden", len(tijden)),
+        **management("tijden", len(tijden), bestaande_tijden),
         **management("ruimtes", len(ruimtes)),
         "afspraken-toegang": "pool",
         "afspraken-financiele_afspraken": "Vooraf afspreken.",
         **{f"afspraken-{k}": v for k, v in afspraken.items()},
     }
-    for i, (soort, dag, van, tot) in enumerate(tijden):
+    for i, (soort, dag, van, tot, *extra) in enumerate(tijden):
         data |= {
             f"tijden-{i}-soort": soort,
             f"tijden-{i}-dag": dag,
             f"tijden-{i}-van": van,
             f"tijden-{i}-tot": tot,
         }
+        data |= {f"tijden-{i}-{k}": v for k, v in (extra[0] if extra else {}).items()}
     for i, (naam, capaciteit) in enumerate(ruimtes):
         data |= {f"ruimtes-{i}-naam": naam, f"ruimtes-{i}-capaciteit": capaciteit}
     return data
@@ -135,20 +138,13 @@ def test_overlapping_opening_hours_are_refused(client_for, huis):
 
 def test_overlap_with_a_saved_block_is_refused(client_for, huis):
     saved = OpeningstijdFactory(huis=huis, soort="gasterie", dag=4)  # 09:00–17:00
-    data = post_data(tijden=[("gasterie", "4", "16:00", "18:00")])
-    data["tijden-INITIAL_FORMS"] = "1"
-    data["tijden-TOTAL_FORMS"] = "2"
-    data |= {
-        "tijden-0-id": saved.pk,
-        "tijden-0-soort": "gasterie",
-        "tijden-0-dag": "4",
-        "tijden-0-van": "09:00",
-        "tijden-0-tot": "17:00",
-        "tijden-1-soort": "gasterie",
-        "tijden-1-dag": "4",
-        "tijden-1-van": "16:00",
-        "tijden-1-tot": "18:00",
-    }
+    data = post_data(
+        tijden=[
+            ("gasterie", "4", "09:00", "17:00", {"id": saved.pk}),
+            ("gasterie", "4", "16:00", "18:00"),
+        ],
+        bestaande_tijden=1,
+    )
     response = client_for("coordinator_a").post(url(huis), data)
     assert "Gasterie op vrijdag: 09:00–17:00 overlapt met 16:00–18:00." in response.content.decode()
     assert huis.openingstijden.count() == 1
@@ -170,22 +166,13 @@ def test_same_hours_of_receptie_and_gasterie_or_other_days_do_not_overlap(client
 def test_deleting_a_block_and_changing_another_in_one_go(client_for, huis):
     a = OpeningstijdFactory(huis=huis, dag=0, van="09:00", tot="12:00")
     b = OpeningstijdFactory(huis=huis, dag=0, van="13:00", tot="17:00")
-    data = post_data()
-    data["tijden-INITIAL_FORMS"] = "2"
-    data["tijden-TOTAL_FORMS"] = "2"
-    data |= {
-        "tijden-0-id": a.pk,
-        "tijden-0-soort": "receptie",
-        "tijden-0-dag": "0",
-        "tijden-0-van": "09:00",
-        "tijden-0-tot": "12:00",
-        "tijden-0-DELETE": "on",
-        "tijden-1-id": b.pk,
-        "tijden-1-soort": "receptie",
-        "tijden-1-dag": "0",
-        "tijden-1-van": "10:00",
-        "tijden-1-tot": "17:00",
-    }
+    data = post_data(
+        tijden=[
+            ("receptie", "0", "09:00", "12:00", {"id": a.pk, "DELETE": "on"}),
+            ("receptie", "0", "10:00", "17:00", {"id": b.pk}),  # overlaps only the deleted one
+        ],
+        bestaande_tijden=2,
+    )
     assert client_for("coordinator_a").post(url(huis), data).status_code == 302
     assert [(t.van.hour, t.tot.hour) for t in huis.openingstijden.all()] == [(10, 17)]
 

@@ -96,13 +96,19 @@ def test_back_office_pages_pass_axe(page, live_server, login, demo):
     assert_accessible(page)
 
 
-def test_bijlage_2_without_javascript_and_its_errors(browser, live_server, demo):
+def login_without_javascript(browser, live_server, username: str):
+    """A page without JavaScript (axe cannot run there), logged in with the demo password."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/beheer/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("coordinator-heuvelland")
+    page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("demo")
     page.get_by_role("button", name="Inloggen").click()
+    return context, page
+
+
+def test_bijlage_2_without_javascript_and_its_errors(browser, live_server, demo):
+    context, page = login_without_javascript(browser, live_server, "coordinator-heuvelland")
     page.get_by_role("link", name="Valkenburg-Oosterbeemd", exact=True).click()
     page.get_by_role("link", name="Mogelijkheden in Oosterbeemd (Bijlage 2)").click()
     page.get_by_label("Naam, regel 4", exact=True).fill("Grote zaal")
@@ -119,12 +125,7 @@ def test_bijlage_2_without_javascript_and_its_errors(browser, live_server, demo)
 
 
 def test_quick_update_without_javascript(browser, live_server, demo):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(live_server.url + "/beheer/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("wijkverbinder-valkenburg")
-    page.get_by_label("Wachtwoord").fill("demo")
-    page.get_by_role("button", name="Inloggen").click()
+    context, page = login_without_javascript(browser, live_server, "wijkverbinder-valkenburg")
     page.goto(live_server.url + BEHEER)
     rij = page.locator("li.doe-item", has=page.get_by_role("link", name="Stoelyoga"))
     rij.get_by_role("link", name="Snel bijwerken").click()

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from wijken.access import get_doe_boekje_item_for_edit, get_wijk_for_doe_boekje
@@ -68,6 +68,7 @@ def _render_item(request, item: DoeBoekjeItem, **extra) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def lijst(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
     return _render_lijst(request, get_wijk_for_doe_boekje(request, regio, wijk))
 
