@@ -287,3 +287,13 @@ def test_list_query_count_does_not_grow(client_for, wijk_a, django_assert_num_qu
     # session, user, roles, wijk, items, counts, "may edit the wijk"
     with django_assert_num_queries(7):
         assert client.get(BASE).status_code == 200
+
+
+def test_coordinator_grants_the_right_in_the_wijkverbinder_form(client_for, wijkverbinder):
+    verbinder = Wijkverbinder.objects.get(user=wijkverbinder)
+    url = f"/beheer/heuvelland/valkenburg-oosterbeemd/wijkverbinders/{verbinder.pk}/"
+    client = client_for("coordinator_a")
+    assert "Mag het doe-boekje bijwerken" in client.get(url).content.decode()
+    data = {"naam": verbinder.naam, "status": "actief", "uren_per_maand": 8}
+    client.post(url, data | {"mag_doe_boekje_bijwerken": "on"})
+    assert client_for("wijkverbinder").get(BASE).status_code == 200

@@ -71,6 +71,7 @@ class WijkverbinderForm(PortaalForm):
             "wederkerigheid",
             "talenten",
             "toestemming_publiek",
+            "mag_doe_boekje_bijwerken",
         ]
         widgets = {
             "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
