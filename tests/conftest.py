@@ -168,3 +168,16 @@ def assert_accessible(page) -> None:
 
 def count_h1(html: str) -> int:
     return len(re.findall(r"<h1[\s>]", html))
+
+
+# --- doe-boekje (issue 8) ---------------------------------------------------------
+
+
+@pytest.fixture
+def wijkverbinder_doeboekje(wijk_a):
+    """A wijkverbinder of wijk A with the right to maintain its doe-boekje."""
+    user = UserFactory(username="wijkverbinder-doeboekje", rol=roles.WIJKVERBINDER)
+    WijkverbinderFactory(
+        wijk=wijk_a, user=user, naam=user.get_full_name(), mag_doe_boekje_bijwerken=True
+    )
+    return user

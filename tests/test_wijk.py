@@ -2,10 +2,16 @@ import pytest
 
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, UserFactory, WijkFactory, WijkverbinderFactory
+from tests.factories_bijlagen import (
+    DoeBoekjeItemFactory,
+    HuisMogelijkhedenFactory,
+    OpeningstijdFactory,
+    RuimteFactory,
+)
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
 from wijken import roles
 from wijken.indicatoren import Indicator
-from wijken.models import Huis, Wijk, Wijkcijfer, Wijkverbinder
+from wijken.models import DoeBoekjeItem, Huis, Openingstijd, Wijk, Wijkcijfer, Wijkverbinder
 
 URL = "/heuvelland/valkenburg-oosterbeemd/"
 SECTIONS = [
@@ -70,13 +76,29 @@ def test_wijk_of_other_regio_is_404(client, wijk_a, wijk_b):
     assert client.get("/heuvelland/bestaat-niet/").status_code == 404
 
 
+def vul_bijlagen_in(wijk, huizen, aantal: int) -> None:
+    """Bijlage 2 for every huis and a doe-boekje that grows with `aantal`."""
+    for huis in huizen:
+        HuisMogelijkhedenFactory(huis=huis)
+        Openingstijd.objects.bulk_create(
+            OpeningstijdFactory.build(huis=huis, soort=soort, dag=dag)
+            for soort in Openingstijd.Soort.values
+            for dag in range(7)
+        )
+        RuimteFactory.create_batch(2, huis=huis)
+    DoeBoekjeItem.objects.bulk_create(
+        DoeBoekjeItemFactory.build(wijk=wijk, categorie=DoeBoekjeItem.Categorie.values[i % 9])
+        for i in range(min(aantal, 60))
+    )
+
+
 @pytest.mark.parametrize("aantal", [4, 300])
 def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal):
     others = Wijk.objects.bulk_create(
         WijkFactory.build(regio=wijk_a.regio, slug=f"w-{i}") for i in range(aantal)
     )
     for wijk in [wijk_a, *others[:3]]:
-        Huis.objects.bulk_create(HuisFactory.build(wijk=wijk) for _ in range(3))
+        huizen = Huis.objects.bulk_create(HuisFactory.build(wijk=wijk) for _ in range(3))
         Wijkverbinder.objects.bulk_create(WijkverbinderFactory.build(wijk=wijk) for _ in range(8))
         wijk.coordinatoren.add(UserFactory(rol=roles.COORDINATOR))
         Wijkcijfer.objects.bulk_create(
@@ -86,6 +108,9 @@ def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_querie
         )
         for indicator in Indicator:
             BeleefdeWijkdataFactory(wijk=wijk, indicator=indicator)
-    with django_assert_num_queries(6):
+        vul_bijlagen_in(wijk, huizen, aantal)
+    # wijk, huizen with Bijlage 2, openingstijden, ruimtes, coordinatoren, wijkverbinders,
+    # doe-boekje per category, wijkcijfers, beleefde wijkdata
+    with django_assert_num_queries(9):
         response = client.get(URL)
     assert response.status_code == 200

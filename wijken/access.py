@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
-from wijken.models import Huis, Wijk, Wijkverbinder
+from wijken.models import DoeBoekjeItem, Huis, Wijk, Wijkverbinder
 from wijken.models_wijkplan import Actie, Bijeenkomst, Wijkplan
 
 
@@ -51,3 +51,19 @@ def get_wijkplanversie_for_edit(
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
     versies = Wijkplan.history.filter(wijk_id=wijk_obj.pk).select_related("history_user")
     return wijk_obj, get_object_or_404(versies, history_id=pk)
+
+
+def get_wijk_for_doe_boekje(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Wijk:
+    """Who may edit the wijk, and its wijkverbinders with the doe-boekje right."""
+    queryset = Wijk.objects.doe_boekje_editable_by(request.user).select_related("regio")
+    return get_object_or_404(queryset, regio__slug=regio, slug=wijk)
+
+
+def get_doe_boekje_item_for_edit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> DoeBoekjeItem:
+    wijk_obj = get_wijk_for_doe_boekje(request, regio, wijk)
+    items = wijk_obj.doe_boekje.select_related("huis", "gecontroleerd_door")
+    item = get_object_or_404(items, pk=pk)
+    item.wijk = wijk_obj
+    return item

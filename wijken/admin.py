@@ -3,7 +3,18 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from wijken.models import Huis, Regio, User, Wijk, Wijkverbinder
+from wijken.forms_mogelijkheden import OpeningstijdFormSetBase
+from wijken.models import (
+    DoeBoekjeItem,
+    Huis,
+    HuisMogelijkheden,
+    Openingstijd,
+    Regio,
+    Ruimte,
+    User,
+    Wijk,
+    Wijkverbinder,
+)
 from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
 
 
@@ -69,18 +80,56 @@ class WijkAdmin(admin.ModelAdmin):
         return ", ".join(str(user) for user in obj.coordinatoren.all())
 
 
+class HuisMogelijkhedenInline(admin.StackedInline):
+    model = HuisMogelijkheden
+
+
+class OpeningstijdInline(admin.TabularInline):
+    model = Openingstijd
+    formset = OpeningstijdFormSetBase  # refuses overlapping blocks
+    extra = 0
+
+
+class RuimteInline(admin.TabularInline):
+    model = Ruimte
+    extra = 0
+
+
 @admin.register(Huis)
 class HuisAdmin(admin.ModelAdmin):
     list_display = ["naam", "wijk", "adres", "plaats"]
     list_filter = ["wijk__regio"]
     search_fields = ["naam", "adres", "plaats", "wijk__naam"]
     list_select_related = ["wijk"]
+    inlines = [HuisMogelijkhedenInline, OpeningstijdInline, RuimteInline]
+
+
+@admin.register(DoeBoekjeItem)
+class DoeBoekjeItemAdmin(admin.ModelAdmin):
+    list_display = [
+        "naam",
+        "wijk",
+        "categorie",
+        "wanneer",
+        "laatst_gecontroleerd_op",
+        "gearchiveerd",
+    ]
+    list_filter = ["categorie", "gearchiveerd", "wijk__regio", "wijk"]
+    search_fields = ["naam", "beschrijving", "wijk__naam"]
+    list_select_related = ["wijk"]
+    raw_id_fields = ["huis", "gecontroleerd_door"]
 
 
 @admin.register(Wijkverbinder)
 class WijkverbinderAdmin(admin.ModelAdmin):
     list_display = ["naam", "wijk", "status", "uren_per_maand", "startdatum", "toestemming_publiek"]
-    list_filter = ["status", "toestemming_publiek", "wijk__regio", "wijk"]
+    list_filter = [
+        "status",
+        "toestemming_publiek",
+        "mag_doe_boekje_bijwerken",
+        "wijk__regio",
+        "wijk",
+    ]
     search_fields = ["naam", "email", "wijk__naam"]
     list_select_related = ["wijk"]
     raw_id_fields = ["user"]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from wijken import demo_bijlagen
 from wijken.importer import lees_bytes, maak_plan
 from wijken.models import BeleefdeWijkdata, Huis, Regio, User, Wijk, Wijkverbinder
 from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
@@ -31,6 +32,7 @@ def load(data: dict) -> list[User]:
             _wijk(regio, wijk_data, by_username)
     _wijkdata(data.get("beleefde_wijkdata", []))
     _wijkplannen(by_username)
+    demo_bijlagen.load()
     return users
 
 
@@ -73,11 +75,10 @@ def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
             wijk=wijk, naam=huis["naam"], defaults={k: v for k, v in huis.items() if k != "naam"}
         )
     for verbinder in data.get("wijkverbinders", []):
-        Wijkverbinder.objects.update_or_create(
-            wijk=wijk,
-            naam=verbinder["naam"],
-            defaults={k: v for k, v in verbinder.items() if k != "naam"},
-        )
+        defaults = {k: v for k, v in verbinder.items() if k not in ("naam", "login")}
+        if "login" in verbinder:
+            defaults["user"] = users[verbinder["login"]]
+        Wijkverbinder.objects.update_or_create(wijk=wijk, naam=verbinder["naam"], defaults=defaults)
     return wijk
 
 

@@ -16,6 +16,22 @@ class PortaalForm(forms.ModelForm):
         self.helper.add_input(Submit("opslaan", self.submit_label))
 
 
+class TabelForm(forms.ModelForm):
+    """A compact form laid out by hand (a table row, a list item): Bootstrap classes on
+    every input, so `{{ field }}` renders right without crispy."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select"
+            else:
+                widget.attrs["class"] = "form-control"
+
+
 class WijkForm(PortaalForm):
     class Meta:
         model = Wijk
@@ -55,6 +71,7 @@ class WijkverbinderForm(PortaalForm):
             "wederkerigheid",
             "talenten",
             "toestemming_publiek",
+            "mag_doe_boekje_bijwerken",
         ]
         widgets = {
             "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -1,16 +1,20 @@
+import operator
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, reduce
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db import connections, models
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from wijken import roles
+from wijken import roles, zoektermen
 from wijken.indicatoren import Indicator
 from wijken.maten import LAGER_IS_BETER, MAAT_CHOICES, MAAT_LABELS, Bron, Eenheid
 
@@ -67,6 +71,16 @@ class User(AbstractUser):
     def sees_all_wijken(self) -> bool:
         return self.is_superuser or bool(self.role_names & roles.PROGRAMME_ROLES)
 
+    @cached_property
+    def doe_boekje_verbinder(self) -> "Wijkverbinder | None":
+        """This login as an active wijkverbinder who may maintain the wijk's doe-boekje."""
+        return (
+            Wijkverbinder.objects.actief()
+            .filter(user=self, mag_doe_boekje_bijwerken=True)
+            .select_related("wijk__regio")
+            .first()
+        )
+
 
 class Regio(models.Model):
     naam = models.CharField(max_length=100, unique=True)
@@ -95,10 +109,16 @@ class WijkQuerySet(models.QuerySet):
             return self.filter(coordinatoren=user)
         return self.none()
 
-    def publiek(self) -> "WijkQuerySet":
-        """A wijk with what every public page of it shows, in a fixed number of queries."""
+    def publiek(self, met_mogelijkheden: bool = False) -> "WijkQuerySet":
+        """A wijk with what every public page of it shows, in a fixed number of queries;
+        the wijkbeeld also shows what each huis offers (Bijlage 2)."""
+        huizen = Huis.objects.all()
+        if met_mogelijkheden:
+            huizen = huizen.select_related("mogelijkheden").prefetch_related(
+                "openingstijden", "ruimtes"
+            )
         return self.select_related("regio").prefetch_related(
-            "huizen",
+            Prefetch("huizen", queryset=huizen),
             Prefetch("coordinatoren", queryset=User.objects.filter(is_active=True)),
             Prefetch(
                 "wijkverbinders",
@@ -112,6 +132,20 @@ class WijkQuerySet(models.QuerySet):
             Prefetch("wijkcijfers", queryset=Wijkcijfer.objects.order_by("maat", "jaar", "bron")),
             "beleefde_wijkdata",
         )
+
+    def doe_boekje_editable_by(self, user) -> "WijkQuerySet":
+        """Who may edit the wijk, plus active wijkverbinders given the doe-boekje right."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_wijken:
+            return self
+        verbinder_wijken = Wijkverbinder.objects.actief().filter(
+            user=user, mag_doe_boekje_bijwerken=True
+        )
+        rechten = Q(pk__in=verbinder_wijken.values("wijk"))
+        if user.has_role(roles.COORDINATOR):
+            rechten |= Q(pk__in=Wijk.coordinatoren.through.objects.filter(user=user).values("wijk"))
+        return self.filter(rechten)
 
     def with_active_wijkverbinder_count(self) -> "WijkQuerySet":
         return self.annotate(
@@ -207,6 +241,21 @@ class Huis(models.Model):
         plaats = " ".join(part for part in [self.postcode, self.plaats] if part)
         return ", ".join(part for part in [self.adres, plaats] if part)
 
+    def rooster(self, soort: str) -> "Rooster":
+        """Opening hours of the receptie or Gasterie; uses prefetched openingstijden."""
+        return Rooster(
+            soort=Openingstijd.Soort(soort),
+            tijden=[tijd for tijd in self.openingstijden.all() if tijd.soort == soort],
+        )
+
+    @property
+    def receptie(self) -> "Rooster":
+        return self.rooster(Openingstijd.Soort.RECEPTIE)
+
+    @property
+    def gasterie(self) -> "Rooster":
+        return self.rooster(Openingstijd.Soort.GASTERIE)
+
 
 class WijkverbinderQuerySet(models.QuerySet):
     def actief(self) -> "WijkverbinderQuerySet":
@@ -256,6 +305,11 @@ class Wijkverbinder(models.Model):
         help_text="Alleen met deze toestemming staat de voornaam op de openbare pagina's.",
     )
     toestemming_datum = models.DateField("datum toestemming", null=True, blank=True)
+    mag_doe_boekje_bijwerken = models.BooleanField(
+        "mag het doe-boekje bijwerken",
+        default=False,
+        help_text="Met een login kan deze wijkverbinder het doe-boekje van de wijk bijhouden.",
+    )
 
     objects = WijkverbinderQuerySet.as_manager()
 
@@ -437,6 +491,453 @@ class BeleefdeWijkdata(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wijk}: {self.get_indicator_display()}"
+
+
+# --- Bijlage 3: het doe-boekje ------------------------------------------------
+
+
+class Dag(models.IntegerChoices):
+    """Days as Python's weekday() numbers them."""
+
+    MAANDAG = 0, "maandag"
+    DINSDAG = 1, "dinsdag"
+    WOENSDAG = 2, "woensdag"
+    DONDERDAG = 3, "donderdag"
+    VRIJDAG = 4, "vrijdag"
+    ZATERDAG = 5, "zaterdag"
+    ZONDAG = 6, "zondag"
+
+
+DAG_FOUT = "Kies een dag van maandag tot en met zondag."
+ORGANISATIE_CONTACT = (
+    "Alleen het contact van de organisatie of vereniging, nooit het privénummer of "
+    "-adres van een bewoner: deze gegevens staan op de openbare site."
+)
+# Entries older than this are flagged: the method keeps the doe-boekje current at every
+# Open Koffie, so a year without a check means it has probably changed.
+CONTROLE_TERMIJN = timedelta(days=365)
+
+
+def _niet_recent_gecontroleerd() -> Q:
+    grens = timezone.localdate() - CONTROLE_TERMIJN
+    return Q(laatst_gecontroleerd_op__isnull=True) | Q(laatst_gecontroleerd_op__lt=grens)
+
+
+class DoeBoekjeItemQuerySet(models.QuerySet):
+    def actueel(self) -> "DoeBoekjeItemQuerySet":
+        return self.filter(gearchiveerd=False)
+
+    def te_controleren(self) -> "DoeBoekjeItemQuerySet":
+        return self.filter(_niet_recent_gecontroleerd())
+
+    def telling(self) -> dict[str, int]:
+        """How many entries, and how many of them are due for a check, in one query."""
+        return self.aggregate(
+            aantal=Count("pk"), te_controleren=Count("pk", filter=_niet_recent_gecontroleerd())
+        )
+
+    def op_dag(self, dag: int) -> "DoeBoekjeItemQuerySet":
+        return self.filter(dagen__contains=str(int(dag)))
+
+    def zoek(self, tekst: str) -> "DoeBoekjeItemQuerySet":
+        """Every meaningful word must occur in one of the texts (substring, any case)."""
+        velden = ["naam", "beschrijving", "voor_wie", "waar", "wanneer", "huis__naam"]
+        queryset = self
+        for woord in zoektermen.woorden(tekst):
+            queryset = queryset.filter(
+                reduce(operator.or_, (Q(**{f"{veld}__icontains": woord}) for veld in velden))
+            )
+        return queryset
+
+    def lijkt_op(self, wijk: "Wijk", tekst: str) -> "DoeBoekjeItemQuerySet":
+        """Current entries of this wijk that resemble a proposed activity, best match first
+        (annotated `gelijkenis`); start step 3 checks the activity is not there already."""
+        termen = zoektermen.met_verwante_woorden(zoektermen.woorden(tekst))
+        kandidaten = self.actueel().filter(wijk=wijk)
+        if not termen:
+            return kandidaten.none()
+        if connections[self.db].vendor == "postgresql":
+            return kandidaten._lijkt_op_volledige_tekst(termen)
+        return kandidaten._lijkt_op_woorden(termen)
+
+    def _lijkt_op_volledige_tekst(self, termen: list[str]) -> "DoeBoekjeItemQuerySet":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("naam", weight="A", config="dutch") + SearchVector(
+            "beschrijving", "voor_wie", weight="B", config="dutch"
+        )
+        query = reduce(operator.or_, (SearchQuery(term, config="dutch") for term in termen))
+        return (
+            self.annotate(zoekvector=vector, gelijkenis=SearchRank(vector, query))
+            .filter(zoekvector=query)
+            .order_by("-gelijkenis", "naam")
+        )
+
+    def _lijkt_op_woorden(self, termen: list[str]) -> "DoeBoekjeItemQuerySet":
+        # No Dutch stemmer here: match the start of a word with a crude stem instead.
+        def score(term: str):
+            begin = rf"\b{zoektermen.stam(term)}"
+            return Case(
+                When(naam__iregex=begin, then=Value(3)),
+                When(Q(beschrijving__iregex=begin) | Q(voor_wie__iregex=begin), then=Value(1)),
+                default=Value(0),
+                output_field=models.IntegerField(),
+            )
+
+        return (
+            self.annotate(gelijkenis=reduce(operator.add, map(score, termen)))
+            .filter(gelijkenis__gt=0)
+            .order_by("-gelijkenis", "naam")
+        )
+
+    def gegroepeerd(self) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
+        """(category value, label, entries) in the order of the categories, empty ones left out."""
+        items = list(self)
+        return [
+            (waarde, label, groep)
+            for waarde, label in DoeBoekjeItem.Categorie.choices
+            if (groep := [item for item in items if item.categorie == waarde])
+        ]
+
+    def per_categorie(self) -> list[tuple[str, str, int]]:
+        """(category value, label, number of entries) in the order of the categories."""
+        aantallen = dict(
+            self.order_by()
+            .values_list("categorie")
+            .annotate(aantal=Count("pk"))
+            .values_list("categorie", "aantal")
+        )
+        return [
+            (waarde, label, aantallen[waarde])
+            for waarde, label in DoeBoekjeItem.Categorie.choices
+            if waarde in aantallen
+        ]
+
+
+class DoeBoekjeItem(models.Model):
+    """One entry of the doe-boekje (Bijlage 3): something to do in the wijk."""
+
+    class Categorie(models.TextChoices):
+        ACTIVITEIT = "activiteit", "Activiteiten"
+        CLUB = "club", "Clubs"
+        VERENIGING = "vereniging", "Verenigingen"
+        SPORT = "sport", "Sport en bewegen"
+        BUURTHUIS = "buurthuis", "Buurthuizen en ontmoeting"
+        ZORG = "zorg", "Zorg en welzijn"
+        HULP = "hulp", "Hulp en klussen"
+        VERVOER = "vervoer", "Vervoer"
+        OVERIG = "overig", "Overig"
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="doe_boekje")
+    naam = models.CharField(max_length=150)
+    categorie = models.CharField(max_length=20, choices=Categorie, default=Categorie.ACTIVITEIT)
+    beschrijving = models.TextField("wat is het", blank=True, help_text="In gewone woorden.")
+    voor_wie = models.CharField("voor wie", max_length=200, blank=True)
+    huis = models.ForeignKey(
+        Huis,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="doe_boekje",
+        help_text="Als het in een huis van de organisatie is.",
+    )
+    waar = models.CharField(
+        "adres", max_length=200, blank=True, help_text="Als het ergens anders is."
+    )
+    wanneer = models.CharField(
+        max_length=200, blank=True, help_text="Bijvoorbeeld: elke dinsdag 14:00–16:00."
+    )
+    dagen = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^[0-6]*$", DAG_FOUT)],
+        help_text="De vaste dagen, om op te kunnen zoeken.",
+    )
+    kosten = models.CharField(max_length=200, blank=True, help_text="Bijvoorbeeld: gratis.")
+    contact = models.CharField(max_length=200, blank=True, help_text=ORGANISATIE_CONTACT)
+    website = models.URLField(blank=True)
+    laatst_gecontroleerd_op = models.DateField(null=True, blank=True)
+    gecontroleerd_door = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    gearchiveerd = models.BooleanField(default=False)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = DoeBoekjeItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "doe-boekje-item"
+        verbose_name_plural = "doe-boekje"
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wijk", "naam"],
+                condition=Q(gearchiveerd=False),
+                name="doeboekje_naam_uniek_per_wijk",
+                violation_error_message="Er staat al iets met deze naam in het doe-boekje.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def clean(self) -> None:
+        # Checked here too: forms leave out `wijk`, so the constraint alone would not run.
+        if self.naam_bezet():
+            raise ValidationError({"naam": "Er staat al iets met deze naam in het doe-boekje."})
+        if self.huis_id and self.wijk_id and self.huis.wijk_id != self.wijk_id:
+            raise ValidationError({"huis": "Kies een huis in deze wijk."})
+
+    def naam_bezet(self) -> bool:
+        """Another current entry of the wijk has this name (archived ones may share it)."""
+        if self.gearchiveerd or not self.wijk_id:
+            return False
+        andere = DoeBoekjeItem.objects.actueel().filter(wijk_id=self.wijk_id, naam=self.naam)
+        return andere.exclude(pk=self.pk).exists()
+
+    @property
+    def dag_nummers(self) -> list[int]:
+        return sorted({int(dag) for dag in self.dagen})
+
+    @property
+    def adres(self) -> str:
+        if self.waar:
+            return self.waar
+        return f"{self.huis.naam}, {self.huis.volledig_adres}" if self.huis else ""
+
+    @property
+    def te_controleren(self) -> bool:
+        gecontroleerd = self.laatst_gecontroleerd_op
+        return gecontroleerd is None or gecontroleerd < timezone.localdate() - CONTROLE_TERMIJN
+
+    def markeer_gecontroleerd(self, user: User) -> None:
+        self.laatst_gecontroleerd_op = timezone.localdate()
+        self.gecontroleerd_door = user
+        self.save(update_fields=["laatst_gecontroleerd_op", "gecontroleerd_door", "gewijzigd_op"])
+
+
+# --- Bijlage 2: mogelijkheden in ons huis -----------------------------------------
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+class Openingstijd(models.Model):
+    """One block of opening hours of the receptie or the Gasterie of a huis."""
+
+    class Soort(models.TextChoices):
+        RECEPTIE = "receptie", "Receptie"
+        GASTERIE = "gasterie", "Gasterie"
+
+    huis = models.ForeignKey(Huis, on_delete=models.CASCADE, related_name="openingstijden")
+    soort = models.CharField(max_length=10, choices=Soort)
+    dag = models.PositiveSmallIntegerField(
+        choices=Dag,
+        validators=[MaxValueValidator(6, DAG_FOUT)],
+        error_messages={"invalid_choice": DAG_FOUT},
+    )
+    van = models.TimeField()
+    tot = models.TimeField()
+
+    class Meta:
+        verbose_name = "openingstijd"
+        verbose_name_plural = "openingstijden"
+        ordering = ["soort", "dag", "van"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot__gt=F("van")),
+                name="openingstijd_tot_na_van",
+                violation_error_message="De eindtijd moet na de begintijd liggen.",
+            ),
+            models.CheckConstraint(
+                condition=Q(dag__gte=0, dag__lte=6),
+                name="openingstijd_geldige_dag",
+                violation_error_message=DAG_FOUT,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.get_dag_display()} {self.tijdvak}"
+
+    def clean(self) -> None:
+        if self.van is not None and self.tot is not None and self.tot <= self.van:
+            fout = f"De eindtijd ({self.tot:%H:%M}) moet na de begintijd ({self.van:%H:%M}) liggen."
+            raise ValidationError({"tot": fout})
+
+    @property
+    def tijdvak(self) -> str:
+        return f"{self.van:%H:%M}–{self.tot:%H:%M}"
+
+    def overlapt(self, ander: "Openingstijd") -> bool:
+        return (
+            (self.soort, self.dag) == (ander.soort, ander.dag)
+            and self.van < ander.tot
+            and ander.van < self.tot
+        )
+
+    @staticmethod
+    def overlap_fouten(tijden: list["Openingstijd"]) -> list[str]:
+        """A Dutch message for every pair of blocks of one huis that overlap."""
+        return [
+            f"{a.get_soort_display()} op {a.get_dag_display()}: {a.tijdvak} overlapt met "
+            f"{b.tijdvak}. Maak er één blok van of pas de tijden aan."
+            for i, a in enumerate(tijden)
+            for b in tijden[i + 1 :]
+            if a.overlapt(b)
+        ]
+
+
+@dataclass
+class Rooster:
+    """The opening hours of one kind (receptie or Gasterie) of a huis, for display."""
+
+    soort: Openingstijd.Soort
+    tijden: list[Openingstijd]
+
+    def __bool__(self) -> bool:
+        return bool(self.tijden)
+
+    def per_dag(self) -> list[tuple[str, list[str]]]:
+        """(days, time blocks), with following days that have the same hours taken together:
+        ("maandag tot en met vrijdag", ["08:30–12:00", "13:00–17:00"])."""
+        rijen: list[tuple[list[str], list[str]]] = []
+        vorige_dag = None
+        for dag, label in Dag.choices:
+            blokken = [t.tijdvak for t in sorted(self.tijden, key=lambda t: t.van) if t.dag == dag]
+            if not blokken:
+                continue
+            if rijen and vorige_dag == dag - 1 and rijen[-1][1] == blokken:
+                rijen[-1][0].append(label)
+            else:
+                rijen.append(([label], blokken))
+            vorige_dag = dag
+        return [(self._dagen_tekst(dagen), blokken) for dagen, blokken in rijen]
+
+    @staticmethod
+    def _dagen_tekst(dagen: list[str]) -> str:
+        if len(dagen) == 1:
+            return dagen[0]
+        if len(dagen) == 2:
+            return f"{dagen[0]} en {dagen[1]}"
+        return f"{dagen[0]} tot en met {dagen[-1]}"
+
+    def is_open(self, moment: datetime | None = None) -> bool:
+        """Open now (or at `moment`), in Dutch local time whatever the server's zone."""
+        lokaal = timezone.localtime(moment or timezone.now(), AMSTERDAM)
+        nu: time = lokaal.time()
+        return any(t.dag == lokaal.weekday() and t.van <= nu < t.tot for t in self.tijden)
+
+    @property
+    def nu_open(self) -> bool:
+        return self.is_open()
+
+
+class HuisMogelijkheden(models.Model):
+    """What the huis offers the wijk (Bijlage 2), agreed by coördinator and management."""
+
+    class Toegang(models.TextChoices):
+        POOL = "pool", "Optie 1: een pool van Community Care-vrijwilligers"
+        DRUPPEL = "druppel", "Optie 2: een deelnemer krijgt een druppel en toegang tot drinken"
+        ANDERS = "anders", "Optie 3: anders"
+
+    class Bezetting(models.TextChoices):
+        ALTIJD = "altijd", "Er is altijd personeel"
+        SOMS = "soms", "Soms is er alleen een vrijwilliger"
+
+    huis = models.OneToOneField(Huis, on_delete=models.CASCADE, related_name="mogelijkheden")
+    receptie_uitbreiden = models.BooleanField(
+        "receptie uitbreiden met vrijwilligers",
+        default=False,
+        help_text="Is er de wens om de receptie met vrijwilligers langer open te houden?",
+    )
+    receptie_toelichting = models.TextField("toelichting receptie", blank=True)
+    gasterie_bezetting = models.CharField(
+        "bezetting Gasterie", max_length=10, choices=Bezetting, blank=True
+    )
+    toegang = models.CharField(
+        "toegang buiten openingstijden", max_length=10, choices=Toegang, blank=True
+    )
+    toegang_anders = models.TextField(
+        "toegang: anders, namelijk", blank=True, help_text="Alleen bij optie 3."
+    )
+    druppel_voor_vrijwilligers = models.BooleanField(
+        "vrijwilligers kunnen een druppel krijgen", default=False
+    )
+    extra_maatregelen = models.TextField("extra maatregelen bij grotere activiteiten", blank=True)
+    koken_mogelijk = models.BooleanField("koken op locatie mogelijk", default=False)
+    koken_voorwaarden = models.TextField("voorwaarden voor koken", blank=True)
+    financiele_afspraken = models.TextField(
+        "financiële afspraken",
+        blank=True,
+        default=(
+            "Initiatieven kosten de locatie niets extra, tenzij eigen bewoners meedoen en het "
+            "past in hun welzijnsaanbod. Dat spreken we altijd vooraf af."
+        ),
+    )
+    afgesproken_met = models.CharField(
+        "afgesproken met",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld de teammanager zorg of facilitair van het huis.",
+    )
+    afgesproken_op = models.DateField(null=True, blank=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "mogelijkheden in ons huis (Bijlage 2)"
+        verbose_name_plural = "mogelijkheden in ons huis (Bijlage 2)"
+
+    def __str__(self) -> str:
+        return f"Mogelijkheden in {self.huis}"
+
+    def clean(self) -> None:
+        if self.toegang == self.Toegang.ANDERS and not self.toegang_anders.strip():
+            raise ValidationError(
+                {"toegang_anders": "Beschrijf hoe de toegang buiten openingstijden geregeld is."}
+            )
+
+
+CAPACITEIT_MAX = 500
+
+
+class Ruimte(models.Model):
+    """A room of the huis that the wijk may use."""
+
+    huis = models.ForeignKey(Huis, on_delete=models.CASCADE, related_name="ruimtes")
+    naam = models.CharField(max_length=100)
+    capaciteit = models.PositiveSmallIntegerField(
+        "aantal personen (BHV)",
+        validators=[
+            MinValueValidator(1, "Vul het aantal personen in dat er mag zijn: minstens 1."),
+            MaxValueValidator(
+                CAPACITEIT_MAX,
+                f"Meer dan {CAPACITEIT_MAX} personen in één ruimte is niet aannemelijk; "
+                "controleer het aantal volgens de BHV-regels.",
+            ),
+        ],
+        help_text="Hoeveel mensen er volgens de BHV-regels tegelijk in mogen.",
+    )
+    beschikbaar = models.CharField(
+        "wanneer beschikbaar",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld: werkdagen na 14:00.",
+    )
+    reserveren = models.CharField("hoe reserveren", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "ruimte"
+        verbose_name_plural = "ruimtes"
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["huis", "naam"],
+                name="ruimte_naam_uniek_per_huis",
+                violation_error_message="Dit huis heeft al een ruimte met deze naam.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
 
 
 from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan  # noqa: E402, F401

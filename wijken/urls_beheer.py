@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from wijken.views import beheer, programma, wijkdata
+from wijken.views import beheer, doeboekje_beheer, mogelijkheden, programma, wijkdata
 
 app_name = "beheer"
 
@@ -40,4 +40,28 @@ urlpatterns = [
     path(wijk + "wijkdata/importeren/", wijkdata.importeren, name="wijkdata_importeren"),
     path(wijk + "wijkdata/toepassen/", wijkdata.toepassen, name="wijkdata_toepassen"),
     path(wijk + "wijkdata/beleefd/<slug:indicator>/", wijkdata.beleefd, name="wijkdata_beleefd"),
+    path(
+        wijk + "huizen/<int:pk>/mogelijkheden/",
+        mogelijkheden.mogelijkheden,
+        name="mogelijkheden",
+    ),
+    path(wijk + "doe-boekje/", doeboekje_beheer.lijst, name="doeboekje"),
+    path(wijk + "doe-boekje/nieuw/", doeboekje_beheer.nieuw, name="doeboekje_nieuw"),
+    path(wijk + "doe-boekje/<int:pk>/", doeboekje_beheer.bewerken, name="doeboekje_bewerken"),
+    path(wijk + "doe-boekje/<int:pk>/snel/", doeboekje_beheer.snel, name="doeboekje_snel"),
+    path(
+        wijk + "doe-boekje/<int:pk>/gecontroleerd/",
+        doeboekje_beheer.gecontroleerd,
+        name="doeboekje_gecontroleerd",
+    ),
+    path(
+        wijk + "doe-boekje/<int:pk>/archiveren/",
+        doeboekje_beheer.archiveren,
+        name="doeboekje_archiveren",
+    ),
+    path(
+        wijk + "doe-boekje/<int:pk>/terugzetten/",
+        doeboekje_beheer.terugzetten,
+        name="doeboekje_terugzetten",
+    ),
 ]

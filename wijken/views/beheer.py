@@ -44,6 +44,7 @@ def wijk(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespon
         "saved": saved,
         "huizen": wijk_obj.huizen.all(),
         "wijkverbinders": wijk_obj.wijkverbinders.all(),
+        "doe_boekje": wijk_obj.doe_boekje.actueel().telling(),
     }
     template = "beheer/wijk.html#wijkgegevens" if request.htmx else "beheer/wijk.html"
     return render(request, template, context)

@@ -29,7 +29,7 @@ def regio(request: HttpRequest, regio: str) -> HttpResponse:
 
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(
-        Wijk.objects.publiek().met_wijkdata(), regio__slug=regio, slug=wijk
+        Wijk.objects.publiek(met_mogelijkheden=True).met_wijkdata(), regio__slug=regio, slug=wijk
     )
     indicatorbeelden = charts.indicatorbeelden(wijk_obj)
     context = {
@@ -39,5 +39,6 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
         "indicatorbeelden": indicatorbeelden,
         "heeft_wijkdata": any(beeld.reeks or beeld.beleefd for beeld in indicatorbeelden),
         "profiel": charts.profiel(wijk_obj),
+        "doe_boekje": wijk_obj.doe_boekje.actueel().per_categorie(),
     }
     return render(request, "wijken/wijk.html", context)

@@ -1,0 +1,48 @@
+"""The public doe-boekje (Bijlage 3): what there is to do, per wijk and across all wijken."""
+
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from wijken.forms_doeboekje import DoeBoekjeZoekForm
+from wijken.models import DoeBoekjeItem, Wijk
+
+# Enough for a page a resident can read; a more precise search finds the rest.
+MAX_RESULTATEN = 100
+
+
+def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
+    form = DoeBoekjeZoekForm(request.GET or None)
+    items = form.toepassen(wijk_obj.doe_boekje.actueel().select_related("huis"))
+    groepen = items.gegroepeerd()
+    context = {
+        "wijk": wijk_obj,
+        "regio": wijk_obj.regio,
+        "form": form,
+        "groepen": groepen,
+        "aantal": sum(len(groep) for _, _, groep in groepen),
+    }
+    return render(request, "wijken/doeboekje.html", context)
+
+
+def overzicht(request: HttpRequest) -> HttpResponse:
+    """Search across every wijk; without a search, the wijken and their doe-boekjes."""
+    form = DoeBoekjeZoekForm(request.GET or None)
+    context = {"form": form}
+    if form.filtert:
+        items = form.toepassen(
+            DoeBoekjeItem.objects.actueel()
+            .select_related("wijk__regio", "huis")
+            .order_by("wijk__regio__naam", "wijk__naam", "wijk", "naam")
+        )
+        resultaten = list(items[: MAX_RESULTATEN + 1])
+        context["resultaten"] = resultaten[:MAX_RESULTATEN]
+        context["meer"] = len(resultaten) > MAX_RESULTATEN
+    else:
+        context["wijken"] = (
+            Wijk.objects.select_related("regio")
+            .annotate(aantal=Count("doe_boekje", filter=Q(doe_boekje__gearchiveerd=False)))
+            .order_by("regio__naam", "naam")
+        )
+    return render(request, "wijken/doeboekje_overzicht.html", context)
