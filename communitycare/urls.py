@@ -11,7 +11,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", health.liveness, name="healthz"),
     path("readyz/", health.readiness, name="readyz"),
+    path("beheer/", include("initiatieven.urls_beheer")),
     path("beheer/", include("wijken.urls_beheer")),
+    path("", include("initiatieven.urls")),
     # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
     path("", include("wijken.urls")),
 ]
