@@ -110,6 +110,8 @@ class BeschrijvingForm(PortaalForm):
             groups__name=roles.COORDINATOR, is_active=True
         ).distinct()
         self.fields["wijkverbinder"].queryset = wijk.wijkverbinders.actief()
+        self.fields["coordinator"].empty_label = "Kies een coördinator"
+        self.fields["wijkverbinder"].empty_label = "Nog niemand"
         self.initial.setdefault("indicatoren", self.instance.indicator_waarden)
 
     def save(self, commit: bool = True) -> Initiatief:
@@ -168,6 +170,7 @@ class StapForm(forms.ModelForm):
         for name in list(self.fields):
             if name not in self.VELDEN[nummer]:
                 del self.fields[name]
+        self.order_fields(self.VELDEN[nummer])
         antwoord = self.fields["antwoord"]
         antwoord.label = self.ANTWOORD_LABEL[nummer]
         antwoord.required = nummer in (2, 3, 4, 5)
@@ -192,6 +195,7 @@ class StapForm(forms.ModelForm):
         if nummer == 8:
             field = self.fields["overleg_wijkverbinder"]
             field.queryset = initiatief.wijk.wijkverbinders.actief()
+            field.empty_label = "Kies een wijkverbinder"
             field.required = True
             self.fields["overleg_datum"].required = True
         if nummer == 9:

@@ -444,9 +444,11 @@ class Startstap(models.Model):
     @property
     def samenvatting(self) -> str:
         if self.nummer == 8 and self.overleg_datum:
-            return f"Overleg van {self.overleg_datum:%d-%m-%Y}, wijkverbinder {self.overleg_wijkverbinder}."
+            wie = self.overleg_wijkverbinder
+            return f"Overleg van {self.overleg_datum:%d-%m-%Y}, wijkverbinder {wie}."
         if self.nummer == 9 and self.open_koffie_datum:
-            return f"Open Koffie van {self.open_koffie_datum:%d-%m-%Y}: {self.open_koffie_omschrijving}"
+            wat = self.open_koffie_omschrijving
+            return f"Open Koffie van {self.open_koffie_datum:%d-%m-%Y}: {wat}"
         return self.antwoord
 
 

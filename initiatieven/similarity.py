@@ -11,16 +11,48 @@ from wijken.models import Wijk
 MAX_RESULTATEN = 5
 # Short words and the commonest Dutch words say nothing about what an initiative is.
 STOPWOORDEN = frozenset(
-    ["aan", "als", "bij", "dat", "die", "dit", "een", "een-", "het", "hun", "met", "naar", "niet", "ook", "voor", "van", "wat", "wie", "wij", "zij", "zijn", "worden", "wordt", "waar", "want", "onze", "deze", "door", "over", "samen", "elke", "keer"]
+    {
+        "aan",
+        "als",
+        "bij",
+        "dat",
+        "die",
+        "dit",
+        "een",
+        "het",
+        "hun",
+        "met",
+        "naar",
+        "niet",
+        "ook",
+        "voor",
+        "van",
+        "wat",
+        "wie",
+        "wij",
+        "zij",
+        "zijn",
+        "worden",
+        "wordt",
+        "waar",
+        "want",
+        "onze",
+        "deze",
+        "door",
+        "over",
+        "samen",
+        "elke",
+        "keer",
+    }
 )
 
 
 def woorden(tekst: str) -> list[str]:
     gezien = []
     for woord in re.findall(r"\w+", tekst.lower()):
-        if len(woord) >= 4 and woord not in STOPWOORDEN and not woord.isdigit():
-            if woord not in gezien:
-                gezien.append(woord)
+        nuttig = len(woord) >= 4 and woord not in STOPWOORDEN and not woord.isdigit()
+        if nuttig and woord not in gezien:
+            gezien.append(woord)
     return gezien[:20]
 
 
