@@ -203,6 +203,7 @@ class StapForm(forms.ModelForm):
             self.fields["open_koffie_omschrijving"].required = True
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
     def clean(self):
         cleaned = super().clean()
@@ -334,6 +335,7 @@ class EvaluatieForm(forms.ModelForm):
         self.fields["publiceren"].initial = self.instance.gepubliceerd_op is not None
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
     def save(self, commit: bool = True) -> Evaluatie:
         evaluatie = super().save(commit=False)

@@ -239,13 +239,13 @@ class Initiatief(models.Model):
 
     def beschrijving_ontbreekt(self) -> list[str]:
         """The labels of the Bijlage 6 fields still empty, in the order of the form."""
-        missing = [
-            str(self._meta.get_field(name).verbose_name)
-            for name in self.VERPLICHT_IN_BESCHRIJVING
-            if not getattr(self, self._meta.get_field(name).attname)
-        ]
-        if not self.indicator_waarden:
-            missing.insert(1, "indicatoren")
+        missing = []
+        for name in self.VERPLICHT_IN_BESCHRIJVING:
+            field = self._meta.get_field(name)
+            if not getattr(self, field.attname):
+                missing.append(str(field.verbose_name))
+            if name == "globale_beschrijving" and not self.indicator_waarden:
+                missing.append("indicatoren")
         return missing
 
     @property

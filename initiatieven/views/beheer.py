@@ -148,7 +148,8 @@ def stap(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, nu
     if nummer not in HANDMATIGE_STAPPEN:
         messages.error(request, "Deze stap volgt vanzelf uit de begroting of de evaluaties.")
         return redirect(initiatief.get_beheer_url())
-    form = StapForm(request.POST or None, initiatief=initiatief, nummer=nummer)
+    data = request.POST if request.method == "POST" else None
+    form = StapForm(data, initiatief=initiatief, nummer=nummer)
     if request.method == "POST" and form.is_valid():
         form.save_for(request.user)
         if not request.htmx:
@@ -353,7 +354,7 @@ def evaluatie_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str, sl
 @require_http_methods(GET_POST)
 def evaluatie(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int):
     evaluatie = get_evaluatie_for_edit(request, regio, wijk, slug, pk)
-    data = request.POST or None
+    data = request.POST if request.method == "POST" else None
     form = EvaluatieForm(data, instance=evaluatie)
     formset = BestedingFormSet(data, queryset=evaluatie.bestedingen.all(), prefix="besteding")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
