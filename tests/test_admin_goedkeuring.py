@@ -83,9 +83,13 @@ def test_nobody_else_may_decide(client_for, ingediend, persona, request):
     assert ingediend.status == Begroting.Stand.INGEDIEND
 
 
-def test_a_programmamanager_never_approves_their_own_submission(client_for, wijk_a, programmamanager):
+def test_a_programmamanager_never_approves_their_own_submission(
+    client_for, wijk_a, programmamanager
+):
     begroting = Begroting.objects.create(initiatief=InitiatiefFactory(wijk=wijk_a))
-    Begrotingsregel.objects.create(begroting=begroting, categorie="overig", omschrijving="x", bedrag=5)
+    Begrotingsregel.objects.create(
+        begroting=begroting, categorie="overig", omschrijving="x", bedrag=5
+    )
     begroting.indienen(programmamanager)
     response = decide(client_for("programmamanager"), begroting, "goedkeuren")
     assert "zelf ingediend" in response.content.decode()
@@ -114,7 +118,9 @@ def test_a_change_while_deciding_is_not_approved(client_for, ingediend, coordina
 
 
 @pytest.mark.parametrize("aantal", [5, 500])
-def test_queue_query_count_is_pinned(client_for, wijk_a, coordinator_a, django_assert_num_queries, aantal):
+def test_queue_query_count_is_pinned(
+    client_for, wijk_a, coordinator_a, django_assert_num_queries, aantal
+):
     indiener = UserFactory(rol=roles.COORDINATOR)
     initiatieven = InitiatiefFactory.create_batch(aantal, wijk=wijk_a)
     begrotingen = Begroting.objects.bulk_create(

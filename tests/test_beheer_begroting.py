@@ -109,7 +109,10 @@ def test_remove_line_without_js_asks_first(client_for, initiatief):
         begroting=initiatief.begroting, categorie="overig", omschrijving="Weg", bedrag=1
     )
     client = client_for("coordinator_a")
-    assert "Ja, verwijderen" in client.get(url(initiatief, f"regels/{regel.pk}/verwijderen/")).content.decode()
+    assert (
+        "Ja, verwijderen"
+        in client.get(url(initiatief, f"regels/{regel.pk}/verwijderen/")).content.decode()
+    )
     assert client.post(url(initiatief, f"regels/{regel.pk}/verwijderen/")).status_code == 302
     assert not Begrotingsregel.objects.exists()
 

@@ -147,7 +147,9 @@ def test_ending_without_a_reason_is_refused(client_for, wijk_a):
     initiatief = InitiatiefFactory(wijk=wijk_a, status=Status.ACTIEF)
     html = (
         client_for("coordinator_a")
-        .post(BASE + f"{initiatief.slug}/status/", {"status": "beeindigd", "einddatum": "2026-11-01"})
+        .post(
+            BASE + f"{initiatief.slug}/status/", {"status": "beeindigd", "einddatum": "2026-11-01"}
+        )
         .content.decode()
     )
     assert "Vul de reden van beëindigen in." in html
@@ -155,7 +157,9 @@ def test_ending_without_a_reason_is_refused(client_for, wijk_a):
     assert initiatief.status == Status.ACTIEF
 
 
-def test_coordinator_of_another_wijk_gets_404_and_changes_nothing(client_for, wijk_a, coordinator_a):
+def test_coordinator_of_another_wijk_gets_404_and_changes_nothing(
+    client_for, wijk_a, coordinator_a
+):
     initiatief = klaar_voor_actief(wijk_a, coordinator_a)
     client = client_for("coordinator_b")
     assert client.get(BASE + f"{initiatief.slug}/").status_code == 404

@@ -6,7 +6,14 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from initiatieven.models import PUBLIEKE_STATUSSEN, Evaluatie, Initiatief, Status, Thema
+from initiatieven.models import (
+    PUBLIEKE_STATUSSEN,
+    Evaluatie,
+    Initiatief,
+    Startstap,
+    Status,
+    Thema,
+)
 from wijken.indicatoren import Indicator
 from wijken.models import Wijk, Wijkverbinder
 
@@ -47,10 +54,15 @@ def wijk_lijst(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
 def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpResponse:
     queryset = (
         Initiatief.objects.publiek()
-        .select_related("wijk__regio", "begroting", "coordinator", "wijkverbinder")
+        .select_related(
+            "wijk__regio", "begroting__goedgekeurd_door", "coordinator", "wijkverbinder"
+        )
         .prefetch_related(
             "indicatoren",
-            "startstappen",
+            Prefetch(
+                "startstappen",
+                queryset=Startstap.objects.select_related("voltooid_door", "overleg_wijkverbinder"),
+            ),
             "begroting__regels",
             Prefetch(
                 "evaluaties",
