@@ -9,6 +9,7 @@ from initiatieven.models import (
     Begroting,
     Begrotingsregel,
     Besteding,
+    Categorie,
     Evaluatie,
     Initiatief,
     Startstap,
@@ -265,6 +266,7 @@ class BegrotingsregelForm(PortaalForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["categorie"].choices = [("", "Kies wat het is"), *Categorie.choices]
         self.fields["bedrag"].localize = True
         self.fields["bedrag"].widget.is_localized = True
         self.fields["bedrag"].widget.input_type = "text"

@@ -81,9 +81,11 @@ def _fulltext(queryset, termen: list[str]) -> list[Initiatief]:
     vector = SearchVector("naam", weight="A", config="dutch") + SearchVector(
         "globale_beschrijving", weight="B", config="dutch"
     )
-    query = SearchQuery(termen[0], config="dutch")
+    # A prefix match on the stem also finds Dutch compounds: boodschap -> boodschappenhulp.
+    # The terms are \w+ words, so they are safe in a raw tsquery.
+    query = SearchQuery(f"{termen[0]}:*", config="dutch", search_type="raw")
     for term in termen[1:]:
-        query |= SearchQuery(term, config="dutch")
+        query |= SearchQuery(f"{term}:*", config="dutch", search_type="raw")
     return list(
         queryset.annotate(zoek=vector, rang=SearchRank(vector, query))
         .filter(zoek=query)

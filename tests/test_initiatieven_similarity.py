@@ -28,3 +28,8 @@ def test_best_match_first(wijk_a):
 
 def test_words_drop_stopwords_and_short_words():
     assert woorden("Samen op stap voor 'n boodschap, boodschap!") == ["stap", "boodschap"]
+
+
+def test_search_syntax_in_the_text_is_harmless(wijk_a):
+    koffie = InitiatiefFactory(wijk=wijk_a, naam="Koffieochtend")
+    assert lijkt_op(wijk_a, "koffie & !thee | (samen):* 'x'")["initiatieven"] == [koffie]

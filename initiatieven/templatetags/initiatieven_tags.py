@@ -23,7 +23,7 @@ def initiatieven_in_wijk(wijk: Wijk) -> dict:
     telling = Initiatief.objects.filter(wijk=wijk).publiek().status_telling()
     return {
         "wijk": wijk,
-        "statussen": [(s, Status(s).label, telling[s]) for s in PUBLIEKE_STATUSSEN],
+        "statussen": [(s, Status(s).label, telling[s]) for s in PUBLIEKE_STATUSSEN if telling[s]],
         "totaal": sum(telling[s] for s in PUBLIEKE_STATUSSEN),
     }
 
