@@ -11,11 +11,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", health.liveness, name="healthz"),
     path("readyz/", health.readiness, name="readyz"),
+    path("beheer/", include("initiatieven.urls_beheer")),
     path("beheer/", include("wijken.urls_beheer")),
     path("beheer/", include("openkoffie.urls_beheer")),
     path("", include("openkoffie.urls")),
     path("api/", include("wijken.urls_api")),
     path("", include("wijken.urls_wijkplan")),
+    path("", include("initiatieven.urls")),
     # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
     path("", include("wijken.urls")),
 ]

@@ -110,7 +110,7 @@ def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_querie
             BeleefdeWijkdataFactory(wijk=wijk, indicator=indicator)
         vul_bijlagen_in(wijk, huizen, aantal)
     # wijk, huizen with Bijlage 2, openingstijden, ruimtes, coordinatoren, wijkverbinders,
-    # doe-boekje per category, wijkcijfers, beleefde wijkdata
-    with django_assert_num_queries(9):
+    # doe-boekje per category, wijkcijfers, beleefde wijkdata, initiatives per status
+    with django_assert_num_queries(10):
         response = client.get(URL)
     assert response.status_code == 200

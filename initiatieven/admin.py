@@ -1,0 +1,185 @@
+from django.contrib import admin, messages
+from django.db import transaction
+from django.template.response import TemplateResponse
+
+from initiatieven import meldingen
+from initiatieven.forms import BesluitForm
+from initiatieven.models import (
+    Begroting,
+    Begrotingsbesluit,
+    Begrotingsregel,
+    BegrotingTerGoedkeuring,
+    Evaluatie,
+    GoedkeuringGeweigerd,
+    Initiatief,
+    InitiatiefIndicator,
+    Startstap,
+)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Shown for reference; changes go through the back office, which keeps the versions."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class IndicatorInline(admin.TabularInline):
+    model = InitiatiefIndicator
+    extra = 0
+
+
+class StartstapInline(ReadOnlyInline):
+    model = Startstap
+    fields = ["nummer", "antwoord", "voltooid_door", "voltooid_op"]
+
+
+@admin.register(Initiatief)
+class InitiatiefAdmin(admin.ModelAdmin):
+    list_display = ["naam", "wijk", "thema", "status", "startdatum", "einddatum"]
+    list_filter = ["status", "thema", "wijk__regio", "wijk"]
+    search_fields = ["naam", "globale_beschrijving", "wijk__naam"]
+    list_select_related = ["wijk"]
+    prepopulated_fields = {"slug": ["naam"]}
+    raw_id_fields = ["coordinator", "wijkverbinder"]
+    inlines = [IndicatorInline, StartstapInline]
+
+
+class RegelInline(ReadOnlyInline):
+    model = Begrotingsregel
+    fields = ["categorie", "omschrijving", "bedrag", "betaler", "looptijd"]
+
+
+class BesluitInline(ReadOnlyInline):
+    model = Begrotingsbesluit
+    fields = ["op", "soort", "door", "versie", "totaal", "reden"]
+    verbose_name_plural = "geschiedenis"
+
+
+@admin.register(Begroting)
+class BegrotingAdmin(admin.ModelAdmin):
+    list_display = ["initiatief", "wijk", "status", "versie", "totaal", "goedgekeurd_op"]
+    list_filter = ["status", "initiatief__wijk__regio"]
+    search_fields = ["initiatief__naam", "initiatief__wijk__naam"]
+    readonly_fields = [
+        "initiatief",
+        "status",
+        "versie",
+        "ingediend_op",
+        "ingediend_door",
+        "goedgekeurde_versie",
+        "goedgekeurd_op",
+        "goedgekeurd_door",
+    ]
+    inlines = [RegelInline, BesluitInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("initiatief__wijk", "ingediend_door")
+            .met_totaal()
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description="wijk", ordering="initiatief__wijk__naam")
+    def wijk(self, obj) -> str:
+        return str(obj.initiatief.wijk)
+
+    @admin.display(description="totaal (€)", ordering="totaal_bedrag")
+    def totaal(self, obj):
+        return obj.totaal_bedrag or 0
+
+
+@admin.register(BegrotingTerGoedkeuring)
+class GoedkeuringAdmin(BegrotingAdmin):
+    """The programmamanager's queue: only they see it, and they decide per exact version."""
+
+    list_display = ["initiatief", "wijk", "totaal", "ingediend_op", "ingediend_door", "versie"]
+    list_filter = ["initiatief__wijk__regio", "initiatief__wijk", "initiatief__thema"]
+    date_hierarchy = "ingediend_op"
+    ordering = ["ingediend_op"]
+    actions = ["goedkeuren", "afwijzen"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).ter_goedkeuring()
+
+    def _is_programmamanager(self, request) -> bool:
+        return request.user.is_active and request.user.is_programmamanager
+
+    def has_module_permission(self, request) -> bool:
+        return self._is_programmamanager(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._is_programmamanager(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_beslissen_permission(self, request) -> bool:
+        return self._is_programmamanager(request)
+
+    def _besluit(self, request, queryset, *, afwijzen: bool):
+        form = BesluitForm(request.POST if "bevestigd" in request.POST else None)
+        if "bevestigd" in request.POST and (not afwijzen or form.is_valid()):
+            for begroting in queryset:
+                self._beslis(request, begroting, afwijzen, form)
+            return None
+        begrotingen = list(queryset.prefetch_related("regels"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Begrotingen afwijzen" if afwijzen else "Begrotingen goedkeuren",
+            "opts": self.model._meta,
+            "begrotingen": begrotingen,
+            "afwijzen": afwijzen,
+            "form": form,
+            "action": request.POST.get("action"),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/initiatieven/besluit.html", context)
+
+    def _beslis(self, request, begroting, afwijzen: bool, form) -> None:
+        try:
+            versie = int(request.POST.get(f"versie_{begroting.pk}", ""))
+        except ValueError:
+            versie = -1
+        try:
+            with transaction.atomic():
+                begroting = Begroting.objects.select_for_update().get(pk=begroting.pk)
+                if afwijzen:
+                    besluit = begroting.wijs_af(request.user, versie, form.cleaned_data["reden"])
+                else:
+                    besluit = begroting.keur_goed(request.user, versie)
+                meldingen.besluit(begroting, besluit)
+        except GoedkeuringGeweigerd as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            wat = "afgewezen" if afwijzen else "goedgekeurd"
+            self.message_user(request, f"De begroting van “{begroting.initiatief}” is {wat}.")
+
+    @admin.action(description="Goedkeuren", permissions=["beslissen"])
+    def goedkeuren(self, request, queryset):
+        return self._besluit(request, queryset, afwijzen=False)
+
+    @admin.action(description="Afwijzen (met reden)", permissions=["beslissen"])
+    def afwijzen(self, request, queryset):
+        return self._besluit(request, queryset, afwijzen=True)
+
+
+@admin.register(Evaluatie)
+class EvaluatieAdmin(admin.ModelAdmin):
+    list_display = ["initiatief", "soort", "datum", "ingevuld_door", "gepubliceerd_op"]
+    list_filter = ["soort", "initiatief__wijk__regio"]
+    search_fields = ["initiatief__naam", "ingevuld_door"]
+    list_select_related = ["initiatief"]

@@ -1,0 +1,153 @@
+"""Loads the demo initiatives: one of each stage of the lifecycle."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from initiatieven.models import (
+    Begroting,
+    Begrotingsregel,
+    Besteding,
+    Evaluatie,
+    Initiatief,
+    Startstap,
+    Status,
+)
+from wijken.models import User, Wijk
+
+FIELDS = [
+    "naam",
+    "thema",
+    "overige_betrokkenen",
+    "contactpersoon",
+    "datum_ingevuld",
+    "startdatum",
+    "globale_beschrijving",
+    "aanpak",
+    "wanneer",
+    "deelnemers",
+    "ruimte",
+    "eten_drinken",
+    "communicatie",
+    "uitvoering",
+    "overige_afspraken",
+]
+
+
+def load(data: dict) -> list[User]:
+    for entry in data["initiatieven"]:
+        _initiatief(entry)
+    return []
+
+
+def _initiatief(data: dict) -> Initiatief:
+    regio, wijk_slug = data["wijk"].split("/")
+    wijk = Wijk.objects.get(regio__slug=regio, slug=wijk_slug)
+    coordinator = User.objects.get(username=data["coordinator"])
+    initiatief, _ = Initiatief.objects.update_or_create(
+        wijk=wijk,
+        slug=data["slug"],
+        defaults={
+            **{field: data.get(field, "") or None for field in FIELDS if "datum" in field},
+            **{field: data.get(field, "") for field in FIELDS if "datum" not in field},
+            "coordinator": coordinator,
+            "wijkverbinder": (
+                wijk.wijkverbinders.get(naam=data["wijkverbinder"])
+                if "wijkverbinder" in data
+                else None
+            ),
+        },
+    )
+    initiatief.zet_indicatoren(data["indicatoren"])
+    for nummer, antwoord in data.get("stappen", {}).items():
+        _stap(initiatief, int(nummer), antwoord, coordinator)
+    if "begroting" in data:
+        _begroting(initiatief, data["begroting"])
+    _status(initiatief, data)
+    for evaluatie in data.get("evaluaties", []):
+        _evaluatie(initiatief, evaluatie)
+    return initiatief
+
+
+def _stap(initiatief: Initiatief, nummer: int, antwoord, door: User) -> None:
+    fields = {"voltooid_door": door, "antwoord": antwoord if isinstance(antwoord, str) else ""}
+    if nummer == 2:
+        fields["bewoner_doet_mee"] = True
+    if nummer == 3:
+        initiatief.niet_aanwezig_in_wijk = True
+        initiatief.save(update_fields=["niet_aanwezig_in_wijk"])
+    if nummer == 8:
+        fields["overleg_datum"] = antwoord["datum"]
+        fields["overleg_wijkverbinder"] = initiatief.wijk.wijkverbinders.get(
+            naam=antwoord["wijkverbinder"]
+        )
+    if nummer == 9:
+        fields["open_koffie_datum"] = antwoord["datum"]
+        fields["open_koffie_omschrijving"] = antwoord["open_koffie"]
+    Startstap.objects.update_or_create(initiatief=initiatief, nummer=nummer, defaults=fields)
+
+
+def _begroting(initiatief: Initiatief, data: dict) -> None:
+    begroting, _ = Begroting.objects.get_or_create(initiatief=initiatief)
+    for regel in data["regels"]:
+        Begrotingsregel.objects.update_or_create(
+            begroting=begroting,
+            categorie=regel["categorie"],
+            omschrijving=regel["omschrijving"],
+            defaults={
+                "bedrag": Decimal(regel["bedrag"]),
+                "betaler": regel.get("betaler", ""),
+                "looptijd": regel.get("looptijd", ""),
+            },
+        )
+    if begroting.status == data["stand"]:
+        return
+    if data["stand"] in (Begroting.Stand.INGEDIEND, Begroting.Stand.GOEDGEKEURD):
+        begroting.indienen(User.objects.get(username=data["ingediend_door"]))
+    if data["stand"] == Begroting.Stand.GOEDGEKEURD:
+        begroting.keur_goed(User.objects.get(username=data["goedgekeurd_door"]), begroting.versie)
+
+
+def _status(initiatief: Initiatief, data: dict) -> None:
+    if initiatief.status == data["status"]:
+        return
+    if data["status"] == Status.BEEINDIGD and initiatief.status != Status.ACTIEF:
+        # An ended initiative was active once: the demo checks its steps were complete.
+        initiatief.wijzig_status(Status.ACTIEF)
+    # Goes through the same gate as the back office, so the demo cannot be inconsistent.
+    initiatief.wijzig_status(
+        data["status"], einddatum=data.get("einddatum"), reden_einde=data.get("reden_einde", "")
+    )
+
+
+def _evaluatie(initiatief: Initiatief, data: dict) -> None:
+    begroot = initiatief.begroting.totaal_per_categorie()
+    evaluatie, _ = Evaluatie.objects.update_or_create(
+        initiatief=initiatief,
+        soort=data["soort"],
+        datum=data["datum"],
+        defaults={
+            "ingevuld_door": data["ingevuld_door"],
+            "startdatum_initiatief": initiatief.startdatum,
+            "betrokken_wijkverbinder": str(initiatief.wijkverbinder or ""),
+            "betrokken_coordinator": str(initiatief.coordinator or ""),
+            "overige_betrokkenen": initiatief.overige_betrokkenen,
+            "beinvloeding_indicator": ", ".join(initiatief.indicator_labels),
+            "contactpersoon": initiatief.contactpersoon,
+            "opstart": data.get("opstart", ""),
+            "voortgang": data.get("voortgang", ""),
+            "effect_beleving": data.get("effect_beleving", ""),
+            "effect_gemeten": data.get("effect_gemeten", ""),
+            "voortzetten": data.get("voortzetten", ""),
+            "gepubliceerd_op": timezone.make_aware(
+                datetime.datetime.combine(data["datum"], datetime.time(12))
+            ),
+        },
+    )
+    for categorie, besteed in data.get("besteed", {}).items():
+        Besteding.objects.update_or_create(
+            evaluatie=evaluatie,
+            categorie=categorie,
+            defaults={"begroot": begroot.get(categorie, 0), "besteed": Decimal(besteed)},
+        )

@@ -1,0 +1,379 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from initiatieven.models import (
+    Begroting,
+    Begrotingsregel,
+    Besteding,
+    Categorie,
+    Evaluatie,
+    Initiatief,
+    Startstap,
+    Status,
+)
+from wijken import roles
+from wijken.forms import PortaalForm
+from wijken.indicatoren import Indicator
+from wijken.models import RESERVED_SLUGS, User
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _indicatoren_veld(required: bool) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label="Indicatoren",
+        choices=Indicator.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=required,
+        error_messages={"required": "Kies minstens één indicator."},
+        help_text="Op welke van de vier indicatoren heeft het initiatief invloed?",
+    )
+
+
+class InitiatiefNieuwForm(PortaalForm):
+    submit_label = "Initiatief aanmaken"
+
+    class Meta:
+        model = Initiatief
+        fields = ["naam", "thema"]
+
+    def __init__(self, *args, wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.wijk = wijk
+
+    def clean_naam(self) -> str:
+        naam = self.cleaned_data["naam"].strip()
+        slug = slugify(naam)[:150]
+        # "nieuw" is the address of the form for a new initiative.
+        if not slug or slug in RESERVED_SLUGS or slug == "nieuw":
+            raise ValidationError("Kies een naam met letters of cijfers.")
+        if Initiatief.objects.filter(wijk=self.instance.wijk, slug=slug).exists():
+            raise ValidationError("Er is in deze wijk al een initiatief met deze naam.")
+        self.instance.slug = slug
+        return naam
+
+
+class BeschrijvingForm(PortaalForm):
+    """Bijlage 6: the initiatiefbeschrijving, which may be saved half-finished."""
+
+    indicatoren = _indicatoren_veld(required=False)
+
+    class Meta:
+        model = Initiatief
+        fields = [
+            "naam",
+            "thema",
+            "datum_ingevuld",
+            "coordinator",
+            "wijkverbinder",
+            "overige_betrokkenen",
+            "contactpersoon",
+            "startdatum",
+            "globale_beschrijving",
+            "indicatoren",
+            "aanpak",
+            "wanneer",
+            "deelnemers",
+            "ruimte",
+            "eten_drinken",
+            "communicatie",
+            "uitvoering",
+            "overige_afspraken",
+        ]
+        widgets = {
+            "datum_ingevuld": DATUM,
+            "startdatum": DATUM,
+            "overige_betrokkenen": forms.Textarea(attrs={"rows": 2}),
+            "globale_beschrijving": forms.Textarea(attrs={"rows": 5}),
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in [
+                    "aanpak",
+                    "wanneer",
+                    "deelnemers",
+                    "ruimte",
+                    "eten_drinken",
+                    "communicatie",
+                    "uitvoering",
+                    "overige_afspraken",
+                ]
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        wijk = self.instance.wijk
+        self.fields["coordinator"].queryset = User.objects.filter(
+            groups__name=roles.COORDINATOR, is_active=True
+        ).distinct()
+        self.fields["wijkverbinder"].queryset = wijk.wijkverbinders.actief()
+        self.fields["coordinator"].empty_label = "Kies een coördinator"
+        self.fields["wijkverbinder"].empty_label = "Nog niemand"
+        self.initial.setdefault("indicatoren", self.instance.indicator_waarden)
+
+    def save(self, commit: bool = True) -> Initiatief:
+        initiatief = super().save(commit=commit)
+        if commit:
+            initiatief.zet_indicatoren(self.cleaned_data["indicatoren"])
+        return initiatief
+
+
+class StapForm(forms.ModelForm):
+    """Completes one of the start steps 1–9; each asks for its own answer."""
+
+    VELDEN = {
+        1: ["antwoord"],
+        2: ["antwoord", "bewoner_doet_mee"],
+        3: ["antwoord"],
+        4: ["antwoord"],
+        5: ["antwoord"],
+        6: ["antwoord"],
+        7: ["antwoord"],
+        8: ["overleg_datum", "overleg_wijkverbinder", "antwoord"],
+        9: ["open_koffie_datum", "open_koffie_omschrijving", "antwoord"],
+    }
+    ANTWOORD_LABEL = {
+        1: "Toelichting",
+        2: "Wie doen er mee?",
+        3: "Wat is er al in de wijk, en waarom is dit nieuw?",
+        4: "Hoe evalueren en borgen we het?",
+        5: "Welk doel van het wijkplan dient het?",
+        6: "Toelichting",
+        7: "Toelichting",
+        8: "Afspraken uit het overleg",
+        9: "Wat zei de Open Koffie?",
+    }
+
+    class Meta:
+        model = Startstap
+        fields = [
+            "antwoord",
+            "bewoner_doet_mee",
+            "overleg_datum",
+            "overleg_wijkverbinder",
+            "open_koffie_datum",
+            "open_koffie_omschrijving",
+        ]
+        widgets = {
+            "antwoord": forms.Textarea(attrs={"rows": 3}),
+            "overleg_datum": DATUM,
+            "open_koffie_datum": DATUM,
+        }
+
+    def __init__(self, *args, initiatief: Initiatief, nummer: int, **kwargs):
+        self.initiatief, self.nummer = initiatief, nummer
+        kwargs.setdefault("prefix", f"stap{nummer}")
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in self.VELDEN[nummer]:
+                del self.fields[name]
+        self.order_fields(self.VELDEN[nummer])
+        antwoord = self.fields["antwoord"]
+        antwoord.label = self.ANTWOORD_LABEL[nummer]
+        antwoord.required = nummer in (2, 3, 4, 5)
+        if nummer == 1:
+            self.fields["indicatoren"] = _indicatoren_veld(required=True)
+            self.fields["indicatoren"].initial = initiatief.indicator_waarden
+            self.order_fields(["indicatoren", "antwoord"])
+        if nummer == 2:
+            self.fields["bewoner_doet_mee"].required = True
+            self.fields["bewoner_doet_mee"].error_messages["required"] = (
+                "Er moet minstens één buurtbewoner meedoen; anders is het geen initiatief."
+            )
+        if nummer == 3:
+            self.fields["niet_aanwezig"] = forms.BooleanField(
+                label="Dit is nog niet aanwezig in de wijk",
+                required=True,
+                initial=bool(initiatief.niet_aanwezig_in_wijk),
+                error_messages={
+                    "required": "Bevestig dat het initiatief nog niet in de wijk bestaat."
+                },
+            )
+        if nummer == 8:
+            field = self.fields["overleg_wijkverbinder"]
+            field.queryset = initiatief.wijk.wijkverbinders.actief()
+            field.empty_label = "Kies een wijkverbinder"
+            field.required = True
+            self.fields["overleg_datum"].required = True
+        if nummer == 9:
+            self.fields["open_koffie_datum"].required = True
+            self.fields["open_koffie_omschrijving"].required = True
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.nummer == 6:
+            begroting = self.initiatief.begroting_of_none
+            if begroting is None or not begroting.regels.exists():
+                raise ValidationError("Maak eerst een begroting met minstens één regel.")
+        if self.nummer == 7:
+            ontbreekt = self.initiatief.beschrijving_ontbreekt()
+            if ontbreekt:
+                raise ValidationError(
+                    "De beschrijving is nog niet compleet; nog leeg: " + ", ".join(ontbreekt) + "."
+                )
+        return cleaned
+
+    def save_for(self, door: User) -> Startstap:
+        with transaction.atomic():
+            stap = super().save(commit=False)
+            stap.initiatief, stap.nummer = self.initiatief, self.nummer
+            stap.voltooid_door, stap.voltooid_op = door, timezone.now()
+            Startstap.objects.filter(initiatief=self.initiatief, nummer=self.nummer).delete()
+            stap.save()
+            if self.nummer == 1:
+                self.initiatief.zet_indicatoren(self.cleaned_data["indicatoren"])
+            if self.nummer == 3:
+                self.initiatief.niet_aanwezig_in_wijk = True
+                self.initiatief.save(update_fields=["niet_aanwezig_in_wijk", "gewijzigd_op"])
+            if self.nummer == 8:
+                self.initiatief.wijkverbinder = stap.overleg_wijkverbinder
+                self.initiatief.save(update_fields=["wijkverbinder", "gewijzigd_op"])
+        return stap
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label="Nieuwe status", choices=Status.choices)
+    einddatum = forms.DateField(label="Einddatum (bij beëindigen)", required=False, widget=DATUM)
+    reden_einde = forms.CharField(
+        label="Reden van beëindigen",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class BegrotingsregelForm(PortaalForm):
+    submit_label = "Regel toevoegen"
+
+    class Meta:
+        model = Begrotingsregel
+        fields = ["categorie", "omschrijving", "bedrag", "betaler", "looptijd"]
+        error_messages = {
+            "bedrag": {
+                "invalid": "Vul een bedrag in euro in, bijvoorbeeld 125,50.",
+                "required": "Vul een bedrag in.",
+                "max_digits": "Een regel is hoogstens € 100.000.",
+                "max_whole_digits": "Een regel is hoogstens € 100.000.",
+            },
+            "omschrijving": {"required": "Vul in wat het is, welke of wie."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["categorie"].choices = [("", "Kies wat het is"), *Categorie.choices]
+        self.fields["bedrag"].localize = True
+        self.fields["bedrag"].widget.is_localized = True
+        self.fields["bedrag"].widget.input_type = "text"
+        self.fields["bedrag"].widget.attrs.update({"inputmode": "decimal"})
+        if self.instance.pk:
+            self.helper.inputs[0].value = "Regel opslaan"
+
+
+class OverigAkkoordForm(PortaalForm):
+    class Meta:
+        model = Begroting
+        fields = ["overige_financieel_akkoord", "overige_financieel_akkoord_datum"]
+        widgets = {"overige_financieel_akkoord_datum": DATUM}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("overige_financieel_akkoord") and not cleaned.get(
+            "overige_financieel_akkoord_datum"
+        ):
+            self.add_error("overige_financieel_akkoord_datum", "Vul de datum van het akkoord in.")
+        return cleaned
+
+
+class EvaluatieForm(forms.ModelForm):
+    publiceren = forms.BooleanField(
+        label="Afgerond: publiceer deze evaluatie op de openbare pagina",
+        required=False,
+    )
+
+    class Meta:
+        model = Evaluatie
+        fields = [
+            "ingevuld_door",
+            "datum",
+            "startdatum_initiatief",
+            "betrokken_wijkverbinder",
+            "betrokken_coordinator",
+            "overige_betrokkenen",
+            "beinvloeding_indicator",
+            "contactpersoon",
+            "opstart",
+            "voortgang",
+            "effect_beleving",
+            "effect_gemeten",
+            "voortzetten",
+            "reden_beeindigen",
+        ]
+        widgets = {
+            "datum": DATUM,
+            "startdatum_initiatief": DATUM,
+            "overige_betrokkenen": forms.Textarea(attrs={"rows": 2}),
+            "beinvloeding_indicator": forms.Textarea(attrs={"rows": 2}),
+            **{
+                name: forms.Textarea(attrs={"rows": 4})
+                for name in [
+                    "opstart",
+                    "voortgang",
+                    "effect_beleving",
+                    "effect_gemeten",
+                    "voortzetten",
+                    "reden_beeindigen",
+                ]
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publiceren"].initial = self.instance.gepubliceerd_op is not None
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def save(self, commit: bool = True) -> Evaluatie:
+        evaluatie = super().save(commit=False)
+        if not self.cleaned_data["publiceren"]:
+            evaluatie.gepubliceerd_op = None
+        elif evaluatie.gepubliceerd_op is None:
+            evaluatie.gepubliceerd_op = timezone.now()
+        if commit:
+            evaluatie.save()
+        return evaluatie
+
+
+class BestedingForm(forms.ModelForm):
+    class Meta:
+        model = Besteding
+        fields = ["besteed"]
+        error_messages = {"besteed": {"invalid": "Vul een bedrag in euro in."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["besteed"].localize = True
+        self.fields["besteed"].widget.is_localized = True
+        self.fields["besteed"].widget.input_type = "text"
+        self.fields[
+            "besteed"
+        ].label = f"Werkelijk besteed aan {self.instance.get_categorie_display()}"
+
+
+BestedingFormSet = forms.modelformset_factory(Besteding, form=BestedingForm, extra=0)
+
+
+class BesluitForm(forms.Form):
+    """The admin's intermediate page: a reason is needed to reject."""
+
+    reden = forms.CharField(
+        label="Reden",
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        error_messages={"required": "Geef een reden waarom de begroting is afgewezen."},
+    )

@@ -1,0 +1,851 @@
+"""Initiatives of a wijk, from idea to evaluation: the 11 start steps, Bijlage 6 and 7."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from wijken.indicatoren import Indicator
+from wijken.models import User, Wijk, Wijkverbinder
+
+MAX_BEDRAG = Decimal("100000")
+# Until the Open Koffie planning is merged, "the first Open Koffie of the year" is
+# taken as the end of the first quarter.
+JAARLIJKSE_EVALUATIE_UITERLIJK = (3, 31)
+EVALUATIE_BINNENKORT_DAGEN = 30
+
+
+def add_months(date: datetime.date, months: int) -> datetime.date:
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    for day in (date.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class Thema(models.TextChoices):
+    OPEN_KOFFIE = "open_koffie", "Open Koffie"
+    DOE_BOEKJE = "doe_boekje", "Doe-boekje"
+    SAMEN_AAN_TAFEL = "samen_aan_tafel", "Samen aan tafel"
+    SAMEN_OP_STAP = "samen_op_stap", "Samen op stap voor een boodschap"
+    HELPENDE_HAND = "helpende_hand", "De helpende hand"
+    ANDERS = "anders", "Anders"
+
+
+class Status(models.TextChoices):
+    IDEE = "idee", "Idee"
+    ONTWIKKELING = "ontwikkeling", "In ontwikkeling"
+    ACTIEF = "actief", "Actief"
+    BEEINDIGD = "beeindigd", "Beëindigd"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
+
+
+PUBLIEKE_STATUSSEN = [Status.ONTWIKKELING, Status.ACTIEF, Status.BEEINDIGD]
+
+
+class InitiatiefQuerySet(models.QuerySet):
+    def publiek(self) -> "InitiatiefQuerySet":
+        """Ideas and rejected initiatives stay in the back office."""
+        return self.filter(status__in=PUBLIEKE_STATUSSEN)
+
+    def actief(self) -> "InitiatiefQuerySet":
+        return self.filter(status=Status.ACTIEF)
+
+    def met_indicator(self, indicator: str) -> "InitiatiefQuerySet":
+        return self.filter(
+            Exists(
+                InitiatiefIndicator.objects.filter(initiatief=OuterRef("pk"), indicator=indicator)
+            )
+        )
+
+    def zoek(self, tekst: str) -> "InitiatiefQuerySet":
+        query = Q()
+        for woord in tekst.split()[:8]:
+            query &= Q(naam__icontains=woord) | Q(globale_beschrijving__icontains=woord)
+        return self.filter(query)
+
+    def met_evaluatiestand(self) -> "InitiatiefQuerySet":
+        """Annotates what `volgende_evaluatie` needs, so a list costs one query."""
+        gepubliceerd = Q(evaluaties__gepubliceerd_op__isnull=False)
+        return self.annotate(
+            zes_maanden_gedaan=Count(
+                "evaluaties", filter=gepubliceerd & Q(evaluaties__soort=Evaluatie.Soort.ZES_MAANDEN)
+            ),
+            laatste_jaarevaluatie=Max(
+                "evaluaties__datum",
+                filter=gepubliceerd & Q(evaluaties__soort=Evaluatie.Soort.JAARLIJKS),
+            ),
+        )
+
+    def status_telling(self) -> dict[str, int]:
+        counts = dict(self.order_by().values_list("status").annotate(n=Count("pk")))
+        return {status: counts.get(status, 0) for status in Status.values}
+
+
+@dataclass(frozen=True)
+class EvaluatieMoment:
+    soort: str
+    uiterlijk: datetime.date
+
+    @property
+    def te_laat(self) -> bool:
+        return self.uiterlijk < timezone.localdate()
+
+    @property
+    def label(self) -> str:
+        return Evaluatie.Soort(self.soort).label
+
+
+class Initiatief(models.Model):
+    """An initiative of the wijk; its fields are those of Bijlage 6."""
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, related_name="initiatieven")
+    naam = models.CharField("naam initiatief", max_length=150)
+    slug = models.SlugField(max_length=150)
+    thema = models.CharField(max_length=20, choices=Thema, default=Thema.ANDERS)
+    status = models.CharField(max_length=20, choices=Status, default=Status.IDEE)
+    coordinator = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatieven_als_coordinator",
+        verbose_name="betrokken coördinator",
+    )
+    wijkverbinder = models.ForeignKey(
+        Wijkverbinder,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatieven",
+        verbose_name="betrokken wijkverbinder",
+        help_text="De wijkverbinder die de coördinatie op zich neemt (stap 8).",
+    )
+    overige_betrokkenen = models.TextField(blank=True)
+    contactpersoon = models.CharField(
+        "contactpersoon voor vragen",
+        max_length=200,
+        blank=True,
+        help_text="Een werkadres of werktelefoon: dit staat op de openbare pagina.",
+    )
+    datum_ingevuld = models.DateField("datum invullen", null=True, blank=True)
+    startdatum = models.DateField(null=True, blank=True)
+    einddatum = models.DateField(null=True, blank=True)
+    reden_einde = models.TextField("reden van beëindigen", blank=True)
+
+    # Bijlage 6, the initiatiefbeschrijving.
+    globale_beschrijving = models.TextField(
+        blank=True, help_text="Beschrijf het idee en welke indicatoren het gaat beïnvloeden."
+    )
+    aanpak = models.TextField(
+        "aanpak tot stand komen",
+        blank=True,
+        help_text="Met wie kom je hoe vaak samen, wie beslist?",
+    )
+    wanneer = models.TextField("wanneer, hoe vaak en hoe laat", blank=True)
+    deelnemers = models.TextField("voor hoeveel deelnemers, wie is welkom", blank=True)
+    ruimte = models.TextField(
+        "ruimte, veiligheid en toegang",
+        blank=True,
+        help_text="Welke ruimte is nodig? Moet er iets rond veiligheid (BHV) geregeld worden? "
+        "Is de toegang geregeld?",
+    )
+    eten_drinken = models.TextField("faciliteiten eten en drinken", blank=True)
+    communicatie = models.TextField("hoe gaat de communicatie", blank=True)
+    uitvoering = models.TextField("wie voert het uit en voor hoe lang", blank=True)
+    overige_afspraken = models.TextField("overige aandachtspunten en afspraken", blank=True)
+    niet_aanwezig_in_wijk = models.BooleanField(
+        "is nog niet aanwezig in de wijk",
+        null=True,
+        blank=True,
+        help_text="De check van stap 3 (Goedkeuring in Bijlage 6).",
+    )
+
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = InitiatiefQuerySet.as_manager()
+
+    # The fields a description needs before it counts as complete (step 7).
+    VERPLICHT_IN_BESCHRIJVING = [
+        "globale_beschrijving",
+        "aanpak",
+        "wanneer",
+        "deelnemers",
+        "ruimte",
+        "eten_drinken",
+        "communicatie",
+        "uitvoering",
+        "contactpersoon",
+        "coordinator",
+    ]
+
+    class Meta:
+        verbose_name = "initiatief"
+        verbose_name_plural = "initiatieven"
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["wijk", "slug"], name="initiatief_slug_uniek_per_wijk")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "initiatieven:initiatief", args=[self.wijk.regio.slug, self.wijk.slug, self.slug]
+        )
+
+    def get_beheer_url(self) -> str:
+        return reverse(
+            "initiatieven_beheer:initiatief",
+            args=[self.wijk.regio.slug, self.wijk.slug, self.slug],
+        )
+
+    def beheer_url(self, name: str, *args) -> str:
+        return reverse(
+            f"initiatieven_beheer:{name}",
+            args=[self.wijk.regio.slug, self.wijk.slug, self.slug, *args],
+        )
+
+    @property
+    def is_publiek(self) -> bool:
+        return self.status in PUBLIEKE_STATUSSEN
+
+    @property
+    def indicator_waarden(self) -> list[str]:
+        return [item.indicator for item in self.indicatoren.all()]
+
+    @property
+    def indicator_labels(self) -> list[str]:
+        return [Indicator(value).label for value in sorted(self.indicator_waarden)]
+
+    def zet_indicatoren(self, waarden) -> None:
+        waarden = set(waarden)
+        self.indicatoren.exclude(indicator__in=waarden).delete()
+        bestaand = set(self.indicatoren.values_list("indicator", flat=True))
+        InitiatiefIndicator.objects.bulk_create(
+            InitiatiefIndicator(initiatief=self, indicator=w) for w in waarden - bestaand
+        )
+
+    def beschrijving_ontbreekt(self) -> list[str]:
+        """The labels of the Bijlage 6 fields still empty, in the order of the form."""
+        missing = []
+        for name in self.VERPLICHT_IN_BESCHRIJVING:
+            field = self._meta.get_field(name)
+            if not getattr(self, field.attname):
+                missing.append(str(field.verbose_name))
+            if name == "globale_beschrijving" and not self.indicator_waarden:
+                missing.append("indicatoren")
+        return missing
+
+    @property
+    def beschrijving_compleet(self) -> bool:
+        return not self.beschrijving_ontbreekt()
+
+    @property
+    def begroting_of_none(self) -> "Begroting | None":
+        try:
+            return self.begroting
+        except Begroting.DoesNotExist:
+            return None
+
+    # --- the 11 start steps ------------------------------------------------
+
+    def checklist(self) -> list["StapStand"]:
+        gedaan = {stap.nummer: stap for stap in self.startstappen.all()}
+        begroting = self.begroting_of_none
+        stappen = []
+        for nummer, (titel, uitleg) in STAPPEN.items():
+            stap = gedaan.get(nummer)
+            stand = StapStand(nummer, titel, uitleg, stap=stap)
+            if nummer == 10:
+                stand = StapStand.voor_goedkeuring(begroting)
+            elif nummer == 11:
+                stand = StapStand.voor_jaarevaluatie(self)
+            stappen.append(stand)
+        return stappen
+
+    def ontbreekt_voor_actief(self) -> list[str]:
+        """Exactly what stands between this initiative and the status actief."""
+        missing = []
+        gedaan = {stap.nummer for stap in self.startstappen.all()}
+        for nummer in range(1, 10):
+            if nummer not in gedaan:
+                missing.append(f"Stap {nummer} is nog niet afgerond: {STAPPEN[nummer][0]}.")
+        ontbreekt = self.beschrijving_ontbreekt()
+        if ontbreekt:
+            missing.append(
+                "De beschrijving is nog niet compleet; nog leeg: " + ", ".join(ontbreekt) + "."
+            )
+        begroting = self.begroting_of_none
+        if begroting is None or not begroting.regels.exists():
+            missing.append("Er is nog geen begroting.")
+        elif not begroting.is_goedgekeurd:
+            missing.append(
+                "De huidige begroting is niet goedgekeurd door de programmamanager "
+                f"(stand: {begroting.stand_label})."
+            )
+        return missing
+
+    def wijzig_status(self, status: str, *, einddatum=None, reden_einde: str = "") -> None:
+        """Moves to another status or raises ValidationError listing what is missing."""
+        if status not in Status.values:
+            raise ValidationError("Kies een geldige status.")
+        if status == Status.ACTIEF:
+            missing = self.ontbreekt_voor_actief()
+            if missing:
+                raise ValidationError(missing)
+            if not self.startdatum:
+                self.startdatum = timezone.localdate()
+        if status == Status.BEEINDIGD:
+            missing = []
+            if not einddatum:
+                missing.append("Vul de einddatum in.")
+            if not reden_einde.strip():
+                missing.append("Vul de reden van beëindigen in.")
+            if missing:
+                raise ValidationError(missing)
+            self.einddatum, self.reden_einde = einddatum, reden_einde.strip()
+        self.status = status
+        self.save()
+
+    # --- evaluations -----------------------------------------------------
+
+    def volgende_evaluatie(self) -> EvaluatieMoment | None:
+        """The next evaluation due, for an active initiative with a start date.
+
+        Needs `met_evaluatiestand()`, or computes the same from the database.
+        """
+        if self.status != Status.ACTIEF or not self.startdatum:
+            return None
+        if hasattr(self, "zes_maanden_gedaan"):
+            zes_gedaan, laatste_jaar = self.zes_maanden_gedaan, self.laatste_jaarevaluatie
+        else:
+            klaar = self.evaluaties.exclude(gepubliceerd_op=None)
+            zes_gedaan = klaar.filter(soort=Evaluatie.Soort.ZES_MAANDEN).exists()
+            laatste_jaar = klaar.filter(soort=Evaluatie.Soort.JAARLIJKS).aggregate(m=Max("datum"))[
+                "m"
+            ]
+        if not zes_gedaan:
+            return EvaluatieMoment(Evaluatie.Soort.ZES_MAANDEN, add_months(self.startdatum, 6))
+        jaar = (laatste_jaar.year if laatste_jaar else self.startdatum.year) + 1
+        return EvaluatieMoment(
+            Evaluatie.Soort.JAARLIJKS, datetime.date(jaar, *JAARLIJKSE_EVALUATIE_UITERLIJK)
+        )
+
+
+class InitiatiefIndicator(models.Model):
+    """One of the four indicatoren an initiative targets; a table so lists filter on it."""
+
+    initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="indicatoren")
+    indicator = models.CharField(max_length=30, choices=Indicator)
+
+    class Meta:
+        verbose_name = "indicator van een initiatief"
+        verbose_name_plural = "indicatoren van initiatieven"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiatief", "indicator"], name="indicator_eenmaal_per_initiatief"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_indicator_display()
+
+
+# The 11 start steps of the method: number -> (title, what to record).
+STAPPEN = {
+    1: ("Bepalen op welke indicatoren het initiatief invloed heeft", "Kies de indicatoren."),
+    2: (
+        "Bepalen wie er mee gaat doen",
+        "Wie doen er mee? Er moet minstens één buurtbewoner meedoen.",
+    ),
+    3: (
+        "Checken of de activiteit er nog niet is in de wijk",
+        "Kijk naar wat er al is in de wijk en leg uit waarom dit nieuw is.",
+    ),
+    4: (
+        "Bepalen hoe het initiatief geëvalueerd en geborgd wordt",
+        "Hoe evalueren we, en hoe blijft het bestaan?",
+    ),
+    5: ("Bepalen of het initiatief past bij het wijkplan", "Welk doel van het wijkplan dient het?"),
+    6: ("Een begroting maken", "De begroting heeft minstens één regel."),
+    7: (
+        "Alles vastleggen in de initiatiefbeschrijving",
+        "De beschrijving (Bijlage 6) is compleet.",
+    ),
+    8: (
+        "Bespreken in het overleg van wijkverbinders en coördinator",
+        "De datum van het overleg en de wijkverbinder die de coördinatie op zich neemt.",
+    ),
+    9: ("Bespreken op de eerstvolgende Open Koffie", "De datum en welke Open Koffie."),
+    10: (
+        "Akkoord van de programmamanager op de begroting",
+        "De programmamanager keurt de huidige begroting goed.",
+    ),
+    11: (
+        "Jaarlijks evalueren op de eerste Open Koffie van het jaar",
+        "De jaarlijkse evaluatie (Bijlage 7).",
+    ),
+}
+HANDMATIGE_STAPPEN = range(1, 10)
+
+
+class Startstap(models.Model):
+    """A completed start step: who, when and the answer. An open step has no row."""
+
+    initiatief = models.ForeignKey(
+        Initiatief, on_delete=models.CASCADE, related_name="startstappen"
+    )
+    nummer = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
+    antwoord = models.TextField(blank=True)
+    voltooid_door = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    voltooid_op = models.DateTimeField(default=timezone.now)
+    bewoner_doet_mee = models.BooleanField("minstens één buurtbewoner doet mee", default=False)
+    # Step 8; a link to the overleg itself is added when the Open Koffie app lands.
+    overleg_datum = models.DateField("datum overleg", null=True, blank=True)
+    overleg_wijkverbinder = models.ForeignKey(
+        Wijkverbinder,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="aangestelde wijkverbinder",
+    )
+    # Step 9; likewise for the Open Koffie.
+    open_koffie_datum = models.DateField("datum Open Koffie", null=True, blank=True)
+    open_koffie_omschrijving = models.CharField("welke Open Koffie", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "startstap"
+        verbose_name_plural = "startstappen"
+        ordering = ["nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiatief", "nummer"], name="stap_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"Stap {self.nummer}: {STAPPEN[self.nummer][0]}"
+
+    @property
+    def samenvatting(self) -> str:
+        if self.nummer == 8 and self.overleg_datum:
+            wie = self.overleg_wijkverbinder
+            return f"Overleg van {self.overleg_datum:%d-%m-%Y}, wijkverbinder {wie}."
+        if self.nummer == 9 and self.open_koffie_datum:
+            wat = self.open_koffie_omschrijving
+            return f"Open Koffie van {self.open_koffie_datum:%d-%m-%Y}: {wat}"
+        return self.antwoord
+
+
+@dataclass
+class StapStand:
+    """How one step stands, whether recorded by hand (1–9) or derived (10, 11)."""
+
+    nummer: int
+    titel: str
+    uitleg: str
+    stap: Startstap | None = None
+    afgerond_derived: bool = False
+    door: object = None
+    op: object = None
+    antwoord: str = ""
+    form: object = None
+
+    @property
+    def afgerond(self) -> bool:
+        return self.stap is not None or self.afgerond_derived
+
+    @property
+    def handmatig(self) -> bool:
+        return self.nummer in HANDMATIGE_STAPPEN
+
+    def __post_init__(self):
+        if self.stap is not None:
+            self.door, self.op, self.antwoord = (
+                self.stap.voltooid_door,
+                self.stap.voltooid_op,
+                self.stap.samenvatting,
+            )
+
+    @classmethod
+    def voor_goedkeuring(cls, begroting: "Begroting | None") -> "StapStand":
+        titel, uitleg = STAPPEN[10]
+        if begroting is None:
+            return cls(10, titel, uitleg, antwoord="Nog geen begroting.")
+        if begroting.is_goedgekeurd:
+            return cls(
+                10,
+                titel,
+                uitleg,
+                afgerond_derived=True,
+                door=begroting.goedgekeurd_door,
+                op=begroting.goedgekeurd_op,
+                antwoord=f"Akkoord op versie {begroting.versie}.",
+            )
+        return cls(10, titel, uitleg, antwoord=f"Begroting: {begroting.stand_label}.")
+
+    @classmethod
+    def voor_jaarevaluatie(cls, initiatief: Initiatief) -> "StapStand":
+        titel, uitleg = STAPPEN[11]
+        jaarlijks = [
+            e
+            for e in initiatief.evaluaties.all()
+            if e.soort == Evaluatie.Soort.JAARLIJKS and e.gepubliceerd_op
+        ]
+        if not jaarlijks:
+            return cls(11, titel, uitleg, antwoord="Nog geen jaarlijkse evaluatie.")
+        laatste = max(jaarlijks, key=lambda e: e.datum)
+        return cls(
+            11,
+            titel,
+            uitleg,
+            afgerond_derived=True,
+            door=laatste.ingevuld_door,
+            op=laatste.datum,
+            antwoord=f"Geëvalueerd op {laatste.datum:%d-%m-%Y}.",
+        )
+
+
+# --- Begroting --------------------------------------------------------------
+
+
+class Categorie(models.TextChoices):
+    RUIMTE = "ruimte", "Ruimte (incl. GWL/schoonmaak)"
+    MEDEWERKERS = "medewerkers", "Betaalde medewerkers"
+    ETEN_DRINKEN = "eten_drinken", "Eten/drinken"
+    COMMUNICATIE = "communicatie", "Communicatie/gadgets"
+    VRIJWILLIGERS = "vrijwilligers", "Inzet vrijwilligers"
+    OVERIG = "overig", "Overig"
+
+
+class BegrotingQuerySet(models.QuerySet):
+    def ter_goedkeuring(self) -> "BegrotingQuerySet":
+        return self.filter(status=Begroting.Stand.INGEDIEND)
+
+    def met_totaal(self) -> "BegrotingQuerySet":
+        return self.annotate(totaal_bedrag=Sum("regels__bedrag"))
+
+
+class GoedkeuringGeweigerd(Exception):
+    """A programmamanager's decision that may not be taken; the message is Dutch."""
+
+
+class Begroting(models.Model):
+    """The budget of an initiative. Every change raises `versie`; an approval holds one."""
+
+    class Stand(models.TextChoices):
+        CONCEPT = "concept", "Concept"
+        INGEDIEND = "ingediend", "Ter goedkeuring"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    initiatief = models.OneToOneField(
+        Initiatief, on_delete=models.CASCADE, related_name="begroting"
+    )
+    status = models.CharField(max_length=20, choices=Stand, default=Stand.CONCEPT)
+    versie = models.PositiveIntegerField(default=1)
+    ingediend_op = models.DateTimeField("datum ingediend", null=True, blank=True)
+    ingediend_door = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    goedgekeurde_versie = models.PositiveIntegerField(null=True, blank=True)
+    goedgekeurd_op = models.DateTimeField("datum akkoord", null=True, blank=True)
+    goedgekeurd_door = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="programmamanager akkoord",
+    )
+    overige_financieel_akkoord = models.BooleanField(
+        "overige betrokkenen financieel akkoord", default=False
+    )
+    overige_financieel_akkoord_datum = models.DateField(
+        "datum akkoord overige", null=True, blank=True
+    )
+
+    objects = BegrotingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "begroting"
+        verbose_name_plural = "begrotingen"
+
+    def __str__(self) -> str:
+        return f"Begroting {self.initiatief}"
+
+    @property
+    def is_goedgekeurd(self) -> bool:
+        return self.status == self.Stand.GOEDGEKEURD and self.goedgekeurde_versie == self.versie
+
+    @property
+    def stand_label(self) -> str:
+        return self.get_status_display().lower()
+
+    @property
+    def kan_ingediend_worden(self) -> bool:
+        return self.status in (self.Stand.CONCEPT, self.Stand.AFGEWEZEN)
+
+    def totaal(self) -> Decimal:
+        return sum((regel.bedrag for regel in self.regels.all()), Decimal(0))
+
+    def totaal_per_betaler(self) -> list[tuple[str, Decimal]]:
+        totals: dict[str, Decimal] = {}
+        for regel in self.regels.all():
+            key = regel.betaler.strip() or "Nog niet bekend"
+            totals[key] = totals.get(key, Decimal(0)) + regel.bedrag
+        return sorted(totals.items())
+
+    def totaal_per_categorie(self) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = {}
+        for regel in self.regels.all():
+            totals[regel.categorie] = totals.get(regel.categorie, Decimal(0)) + regel.bedrag
+        return totals
+
+    def _log(self, soort: str, door: User | None, reden: str = "") -> "Begrotingsbesluit":
+        return self.besluiten.create(
+            soort=soort, door=door, versie=self.versie, totaal=self.totaal(), reden=reden
+        )
+
+    def na_wijziging(self, door: User) -> bool:
+        """Every change to the lines comes here: a new version, and a pending approval.
+
+        Returns True when an approval was withdrawn, so the caller can tell the
+        programmamanager.
+        """
+        Begroting.objects.filter(pk=self.pk).update(versie=F("versie") + 1)
+        self.refresh_from_db()
+        if self.status not in (self.Stand.INGEDIEND, self.Stand.GOEDGEKEURD):
+            return False
+        was_goedgekeurd = self.status == self.Stand.GOEDGEKEURD
+        # Whoever changed a submitted begroting is now its submitter: they may not approve it.
+        self.status, self.ingediend_door, self.ingediend_op = (
+            self.Stand.INGEDIEND,
+            door,
+            timezone.now(),
+        )
+        self.save(update_fields=["status", "ingediend_door", "ingediend_op"])
+        self._log(Begrotingsbesluit.Soort.GEWIJZIGD, door)
+        return was_goedgekeurd
+
+    def indienen(self, door: User) -> None:
+        if not self.kan_ingediend_worden:
+            raise ValidationError(f"Deze begroting is al {self.stand_label}.")
+        if not self.regels.exists():
+            raise ValidationError("Een begroting zonder regels kan niet worden ingediend.")
+        self.status, self.ingediend_door, self.ingediend_op = (
+            self.Stand.INGEDIEND,
+            door,
+            timezone.now(),
+        )
+        self.save()
+        self._log(Begrotingsbesluit.Soort.INGEDIEND, door)
+
+    def _check_beslisser(self, door: User, versie: int) -> None:
+        if not door.is_programmamanager:
+            raise GoedkeuringGeweigerd("Alleen een programmamanager beslist over een begroting.")
+        if self.ingediend_door_id == door.pk:
+            raise GoedkeuringGeweigerd(
+                f"U heeft de begroting van “{self.initiatief}” zelf ingediend of gewijzigd; "
+                "een andere programmamanager moet erover beslissen."
+            )
+        if self.status != self.Stand.INGEDIEND:
+            raise GoedkeuringGeweigerd(
+                f"De begroting van “{self.initiatief}” staat niet ter goedkeuring "
+                f"(stand: {self.stand_label})."
+            )
+        if versie != self.versie:
+            raise GoedkeuringGeweigerd(
+                f"De begroting van “{self.initiatief}” is gewijzigd sinds u haar bekeek; "
+                "bekijk haar opnieuw."
+            )
+
+    def keur_goed(self, door: User, versie: int) -> "Begrotingsbesluit":
+        """Approves exactly version `versie`, the one the programmamanager saw."""
+        self._check_beslisser(door, versie)
+        self.status, self.goedgekeurde_versie = self.Stand.GOEDGEKEURD, self.versie
+        self.goedgekeurd_door, self.goedgekeurd_op = door, timezone.now()
+        self.save()
+        return self._log(Begrotingsbesluit.Soort.GOEDGEKEURD, door)
+
+    def wijs_af(self, door: User, versie: int, reden: str) -> "Begrotingsbesluit":
+        self._check_beslisser(door, versie)
+        if not reden.strip():
+            raise GoedkeuringGeweigerd("Geef een reden waarom de begroting is afgewezen.")
+        self.status = self.Stand.AFGEWEZEN
+        self.save(update_fields=["status"])
+        return self._log(Begrotingsbesluit.Soort.AFGEWEZEN, door, reden.strip())
+
+
+class BegrotingTerGoedkeuring(Begroting):
+    """The programmamanager's queue in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "begroting ter goedkeuring"
+        verbose_name_plural = "begrotingen ter goedkeuring"
+
+
+class Begrotingsregel(models.Model):
+    begroting = models.ForeignKey(Begroting, on_delete=models.CASCADE, related_name="regels")
+    categorie = models.CharField(max_length=20, choices=Categorie)
+    omschrijving = models.CharField("wat/welke/wie", max_length=200)
+    bedrag = models.DecimalField(
+        "hoeveel kost het (€)",
+        max_digits=8,
+        decimal_places=2,
+        validators=[
+            MinValueValidator(Decimal(0), "Een bedrag kan niet negatief zijn."),
+            MaxValueValidator(MAX_BEDRAG, "Een regel is hoogstens € 100.000."),
+        ],
+    )
+    betaler = models.CharField("wie gaat betalen/uitvoeren", max_length=150, blank=True)
+    looptijd = models.CharField("voor hoe lang afgesproken", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "begrotingsregel"
+        verbose_name_plural = "begrotingsregels"
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bedrag__gte=0) & Q(bedrag__lte=MAX_BEDRAG),
+                name="bedrag_tussen_0_en_100000",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_categorie_display()}: {self.omschrijving}"
+
+
+class Begrotingsbesluit(models.Model):
+    """The history of a begroting: submitted, changed, approved, rejected."""
+
+    class Soort(models.TextChoices):
+        INGEDIEND = "ingediend", "Ingediend"
+        GEWIJZIGD = "gewijzigd", "Gewijzigd, opnieuw ter goedkeuring"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    begroting = models.ForeignKey(Begroting, on_delete=models.CASCADE, related_name="besluiten")
+    soort = models.CharField(max_length=20, choices=Soort)
+    door = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    op = models.DateTimeField(default=timezone.now)
+    versie = models.PositiveIntegerField()
+    totaal = models.DecimalField(max_digits=10, decimal_places=2)
+    reden = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "besluit over een begroting"
+        verbose_name_plural = "besluiten over begrotingen"
+        ordering = ["-op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} (versie {self.versie})"
+
+
+# --- Evaluatie (Bijlage 7) ----------------------------------------------------
+
+
+class Evaluatie(models.Model):
+    class Soort(models.TextChoices):
+        ZES_MAANDEN = "zes_maanden", "Evaluatie na 6 maanden"
+        JAARLIJKS = "jaarlijks", "Jaarlijkse evaluatie"
+
+    initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="evaluaties")
+    soort = models.CharField(max_length=20, choices=Soort)
+    ingevuld_door = models.CharField(max_length=150)
+    datum = models.DateField()
+    startdatum_initiatief = models.DateField(null=True, blank=True)
+    betrokken_wijkverbinder = models.CharField(max_length=150, blank=True)
+    betrokken_coordinator = models.CharField("betrokken coördinator", max_length=150, blank=True)
+    overige_betrokkenen = models.TextField(blank=True)
+    beinvloeding_indicator = models.TextField("beïnvloeding van indicator", blank=True)
+    contactpersoon = models.CharField("contactpersoon bij vragen", max_length=200, blank=True)
+    opstart = models.TextField(
+        blank=True,
+        help_text="Wie kwam met het idee? Hoe zijn anderen betrokken? Hoe verliep de "
+        "communicatie? Waren er knelpunten voor de start? Wat viel mee?",
+    )
+    voortgang = models.TextField(
+        blank=True,
+        help_text="Heeft het initiatief plaatsgevonden volgens de planning en begroting van "
+        "de beschrijving?",
+    )
+    effect_beleving = models.TextField(
+        "1. beleeft de wijk dat het initiatief de indicator verbetert?", blank=True
+    )
+    effect_gemeten = models.TextField("2. is het effect op een andere manier gemeten?", blank=True)
+    voortzetten = models.TextField("3. wil de wijk het voortzetten, en waarom?", blank=True)
+    reden_beeindigen = models.TextField("4. als het stopt: waarom?", blank=True)
+    gepubliceerd_op = models.DateTimeField(null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "evaluatie"
+        verbose_name_plural = "evaluaties"
+        ordering = ["-datum", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.initiatief} ({self.datum:%d-%m-%Y})"
+
+    @classmethod
+    def start_uit_beschrijving(cls, initiatief: Initiatief, soort: str, door: User) -> "Evaluatie":
+        """A new evaluation pre-filled from the description and the approved begroting."""
+        evaluatie = cls.objects.create(
+            initiatief=initiatief,
+            soort=soort,
+            ingevuld_door=str(door),
+            datum=timezone.localdate(),
+            startdatum_initiatief=initiatief.startdatum,
+            betrokken_wijkverbinder=str(initiatief.wijkverbinder or ""),
+            betrokken_coordinator=str(initiatief.coordinator or ""),
+            overige_betrokkenen=initiatief.overige_betrokkenen,
+            beinvloeding_indicator=", ".join(initiatief.indicator_labels),
+            contactpersoon=initiatief.contactpersoon,
+        )
+        begroting = initiatief.begroting_of_none
+        begroot = begroting.totaal_per_categorie() if begroting else {}
+        Besteding.objects.bulk_create(
+            Besteding(evaluatie=evaluatie, categorie=categorie, begroot=bedrag)
+            for categorie, bedrag in begroot.items()
+        )
+        return evaluatie
+
+
+class Besteding(models.Model):
+    """Budgeted against actually spent, per category, in an evaluation."""
+
+    evaluatie = models.ForeignKey(Evaluatie, on_delete=models.CASCADE, related_name="bestedingen")
+    categorie = models.CharField(max_length=20, choices=Categorie)
+    begroot = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+    besteed = models.DecimalField(
+        "werkelijk besteed (€)",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0), "Een bedrag kan niet negatief zijn.")],
+    )
+
+    class Meta:
+        verbose_name = "besteding"
+        verbose_name_plural = "bestedingen"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.get_categorie_display()

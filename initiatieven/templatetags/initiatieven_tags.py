@@ -1,0 +1,54 @@
+"""Small blocks other pages include: the wijk page's summary, the dashboard's to-do."""
+
+import datetime
+
+from django import template
+from django.utils import timezone
+
+from initiatieven.models import (
+    EVALUATIE_BINNENKORT_DAGEN,
+    PUBLIEKE_STATUSSEN,
+    Begroting,
+    Initiatief,
+    Status,
+)
+from wijken.models import Wijk
+
+register = template.Library()
+
+
+@register.inclusion_tag("initiatieven/wijk_samenvatting.html")
+def initiatieven_in_wijk(wijk: Wijk) -> dict:
+    """One query: the number of public initiatives of the wijk per status."""
+    telling = Initiatief.objects.filter(wijk=wijk).publiek().status_telling()
+    return {
+        "wijk": wijk,
+        "statussen": [(s, Status(s).label, telling[s]) for s in PUBLIEKE_STATUSSEN if telling[s]],
+        "totaal": sum(telling[s] for s in PUBLIEKE_STATUSSEN),
+    }
+
+
+@register.inclusion_tag("initiatieven/beheer/dashboard_blok.html", takes_context=True)
+def initiatieven_te_doen(context, wijken) -> dict:
+    """Evaluations due or overdue in the user's wijken; the queue for a programmamanager."""
+    user = context["user"]
+    grens = timezone.localdate() + datetime.timedelta(days=EVALUATIE_BINNENKORT_DAGEN)
+    actief = (
+        Initiatief.objects.actief()
+        .filter(wijk__in=wijken, startdatum__isnull=False)
+        .select_related("wijk__regio")
+        .met_evaluatiestand()
+        .order_by("startdatum", "pk")
+    )
+    te_doen = []
+    for initiatief in actief:
+        moment = initiatief.volgende_evaluatie()
+        if moment and moment.uiterlijk <= grens:
+            te_doen.append((initiatief, moment))
+    te_doen.sort(key=lambda item: item[1].uiterlijk)
+    return {
+        "te_doen": te_doen,
+        "wachtrij": (
+            Begroting.objects.ter_goedkeuring().count() if user.is_programmamanager else None
+        ),
+    }

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from initiatieven.views import public
+
+app_name = "initiatieven"
+
+wijk = "<slug:regio>/<slug:wijk>/initiatieven/"
+
+urlpatterns = [
+    path("initiatieven/", public.overzicht, name="overzicht"),
+    path(wijk, public.wijk_lijst, name="wijk"),
+    path(wijk + "<slug:slug>/", public.initiatief, name="initiatief"),
+]

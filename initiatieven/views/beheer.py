@@ -1,0 +1,373 @@
+"""The back office of initiatives: steps, description, begroting, status, evaluations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from communitycare.lib.requests import AuthenticatedHttpRequest
+from initiatieven import meldingen
+from initiatieven.access import (
+    get_begroting_for_edit,
+    get_evaluatie_for_edit,
+    get_initiatief_for_edit,
+    get_regel_for_edit,
+)
+from initiatieven.forms import (
+    BegrotingsregelForm,
+    BeschrijvingForm,
+    BestedingFormSet,
+    EvaluatieForm,
+    InitiatiefNieuwForm,
+    OverigAkkoordForm,
+    StapForm,
+    StatusForm,
+)
+from initiatieven.models import HANDMATIGE_STAPPEN, Begroting, Evaluatie, Initiatief
+from initiatieven.similarity import lijkt_op
+from wijken import roles
+from wijken.access import get_wijk_for_edit
+
+GET_POST = ["GET", "POST"]
+
+
+@login_required
+def lijst(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    initiatieven = (
+        Initiatief.objects.filter(wijk=wijk_obj)
+        .select_related("begroting")
+        .met_evaluatiestand()
+        .order_by("naam")
+    )
+    return render(
+        request, "initiatieven/beheer/lijst.html", {"wijk": wijk_obj, "initiatieven": initiatieven}
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    form = InitiatiefNieuwForm(request.POST or None, wijk=wijk_obj)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.instance.coordinator = (
+                request.user if request.user.has_role(roles.COORDINATOR) else None
+            )
+            initiatief = form.save()
+            Begroting.objects.create(initiatief=initiatief)
+        messages.success(request, "Het initiatief is aangemaakt. Loop nu de startstappen door.")
+        return redirect(initiatief.get_beheer_url())
+    context = {"wijk": wijk_obj, "form": form, "titel": "Nieuw initiatief"}
+    return render(request, "beheer/form.html", context)
+
+
+def _overzicht_context(initiatief: Initiatief, request, forms: dict | None = None) -> dict:
+    forms = forms or {}
+    checklist = initiatief.checklist()
+    for stand in checklist:
+        if stand.handmatig and not stand.afgerond:
+            stand.form = forms.get(stand.nummer) or StapForm(
+                initiatief=initiatief, nummer=stand.nummer
+            )
+    return {
+        "wijk": initiatief.wijk,
+        "initiatief": initiatief,
+        "checklist": checklist,
+        "aantal_afgerond": sum(stand.afgerond for stand in checklist),
+        "lijkt_op": lijkt_op(
+            initiatief.wijk,
+            f"{initiatief.naam} {initiatief.globale_beschrijving}",
+            exclude=initiatief,
+        ),
+        "begroting": initiatief.begroting_of_none,
+        "status_form": forms.get("status") or StatusForm(initial={"status": initiatief.status}),
+        "evaluaties": initiatief.evaluaties.all(),
+        "volgende_evaluatie": initiatief.volgende_evaluatie(),
+    }
+
+
+def _initiatief_met_alles(request, regio, wijk, slug) -> Initiatief:
+    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+    # One fetch of everything the checklist reads, however often it reads it.
+    return (
+        Initiatief.objects.select_related(
+            "wijk__regio", "begroting__goedgekeurd_door", "coordinator", "wijkverbinder"
+        )
+        .prefetch_related(
+            "indicatoren",
+            "startstappen__voltooid_door",
+            "startstappen__overleg_wijkverbinder",
+            "begroting__regels",
+            "evaluaties",
+        )
+        .get(pk=initiatief.pk)
+    )
+
+
+@login_required
+def initiatief(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    initiatief = _initiatief_met_alles(request, regio, wijk, slug)
+    return render(
+        request, "initiatieven/beheer/initiatief.html", _overzicht_context(initiatief, request)
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def beschrijving(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+    form = BeschrijvingForm(request.POST or None, instance=initiatief)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        ontbreekt = initiatief.beschrijving_ontbreekt()
+        if ontbreekt:
+            messages.info(
+                request,
+                "De beschrijving is opgeslagen. Nog in te vullen: " + ", ".join(ontbreekt) + ".",
+            )
+        else:
+            messages.success(request, "De beschrijving is opgeslagen en compleet.")
+        return redirect(initiatief.get_beheer_url())
+    return render(
+        request,
+        "initiatieven/beheer/beschrijving.html",
+        {"wijk": initiatief.wijk, "initiatief": initiatief, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def stap(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, nummer: int):
+    initiatief = _initiatief_met_alles(request, regio, wijk, slug)
+    if nummer not in HANDMATIGE_STAPPEN:
+        messages.error(request, "Deze stap volgt vanzelf uit de begroting of de evaluaties.")
+        return redirect(initiatief.get_beheer_url())
+    data = request.POST if request.method == "POST" else None
+    form = StapForm(data, initiatief=initiatief, nummer=nummer)
+    if request.method == "POST" and form.is_valid():
+        form.save_for(request.user)
+        if not request.htmx:
+            messages.success(request, f"Stap {nummer} is afgerond.")
+            return redirect(initiatief.get_beheer_url() + f"#stap-{nummer}")
+        initiatief = _initiatief_met_alles(request, regio, wijk, slug)
+        form = None
+    context = _overzicht_context(initiatief, request, {nummer: form} if form else None)
+    context["stand"] = context["checklist"][nummer - 1]
+    context["titel"] = f"Stap {nummer}"
+    if request.htmx:
+        return render(request, "initiatieven/beheer/initiatief.html#stap", context)
+    return render(request, "initiatieven/beheer/stap.html", context)
+
+
+@login_required
+@require_POST
+def stap_heropenen(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, nummer: int
+):
+    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+    with transaction.atomic():
+        initiatief.startstappen.filter(nummer=nummer).delete()
+    messages.info(request, f"Stap {nummer} staat weer open.")
+    return redirect(initiatief.get_beheer_url() + f"#stap-{nummer}")
+
+
+@login_required
+@require_POST
+def status(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    initiatief = _initiatief_met_alles(request, regio, wijk, slug)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                initiatief.wijzig_status(
+                    form.cleaned_data["status"],
+                    einddatum=form.cleaned_data["einddatum"],
+                    reden_einde=form.cleaned_data["reden_einde"],
+                )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request, f"De status is nu: {initiatief.get_status_display().lower()}."
+            )
+            return redirect(initiatief.get_beheer_url())
+    context = _overzicht_context(initiatief, request, {"status": form})
+    return render(request, "initiatieven/beheer/initiatief.html", context)
+
+
+# --- begroting -----------------------------------------------------------------
+
+
+def _begroting_context(begroting: Begroting, regel_form=None, akkoord_form=None) -> dict:
+    akkoord_form = akkoord_form or OverigAkkoordForm(instance=begroting)
+    akkoord_form.helper.form_action = begroting.initiatief.beheer_url("begroting")
+    return {
+        "wijk": begroting.initiatief.wijk,
+        "initiatief": begroting.initiatief,
+        "begroting": begroting,
+        "regels": begroting.regels.all(),
+        "regel_form": regel_form or BegrotingsregelForm(),
+        "akkoord_form": akkoord_form,
+        "besluiten": begroting.besluiten.select_related("door"),
+    }
+
+
+def _render_begroting(request, begroting: Begroting, **forms) -> HttpResponse:
+    template = "initiatieven/beheer/begroting.html"
+    if request.htmx:
+        template += "#regels"
+    return render(request, template, _begroting_context(begroting, **forms))
+
+
+def _na_wijziging(request, begroting: Begroting) -> None:
+    if begroting.na_wijziging(request.user):
+        meldingen.ter_goedkeuring(begroting, opnieuw=True)
+        messages.warning(
+            request,
+            "De begroting was goedgekeurd. Door deze wijziging staat ze opnieuw ter "
+            "goedkeuring bij de programmamanager.",
+        )
+
+
+@login_required
+@require_http_methods(GET_POST)
+def begroting(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    begroting = get_begroting_for_edit(request, regio, wijk, slug)
+    form = OverigAkkoordForm(request.POST or None, instance=begroting)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(
+            request, "Het financieel akkoord van de overige betrokkenen is opgeslagen."
+        )
+        return redirect(begroting.initiatief.beheer_url("begroting"))
+    return render(
+        request,
+        "initiatieven/beheer/begroting.html",
+        _begroting_context(begroting, akkoord_form=form),
+    )
+
+
+@login_required
+@require_POST
+def regel_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    begroting = get_begroting_for_edit(request, regio, wijk, slug)
+    form = BegrotingsregelForm(request.POST)
+    if not form.is_valid():
+        return _render_begroting(request, begroting, regel_form=form)
+    with transaction.atomic():
+        form.instance.begroting = begroting
+        form.save()
+        _na_wijziging(request, begroting)
+    if request.htmx:
+        return _render_begroting(request, begroting)
+    messages.success(request, "De regel is toegevoegd.")
+    return redirect(begroting.initiatief.beheer_url("begroting"))
+
+
+@login_required
+@require_http_methods(GET_POST)
+def regel(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int):
+    regel = get_regel_for_edit(request, regio, wijk, slug, pk)
+    begroting = regel.begroting
+    form = BegrotingsregelForm(request.POST or None, instance=regel)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            if form.has_changed():
+                form.save()
+                _na_wijziging(request, begroting)
+        messages.success(request, "De regel is opgeslagen.")
+        return redirect(begroting.initiatief.beheer_url("begroting"))
+    context = {
+        "wijk": begroting.initiatief.wijk,
+        "initiatief": begroting.initiatief,
+        "form": form,
+        "titel": "Begrotingsregel wijzigen",
+        "verwijder_url": begroting.initiatief.beheer_url("regel_verwijderen", regel.pk),
+    }
+    return render(request, "initiatieven/beheer/regel.html", context)
+
+
+@login_required
+@require_http_methods(GET_POST)
+def regel_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int):
+    regel = get_regel_for_edit(request, regio, wijk, slug, pk)
+    begroting = regel.begroting
+    if request.method == "GET":
+        return render(
+            request,
+            "beheer/verwijderen.html",
+            {"wijk": begroting.initiatief.wijk, "object": regel, "wat": "De begrotingsregel"},
+        )
+    with transaction.atomic():
+        regel.delete()
+        _na_wijziging(request, begroting)
+    if request.htmx:
+        return _render_begroting(request, begroting)
+    messages.success(request, "De regel is verwijderd.")
+    return redirect(begroting.initiatief.beheer_url("begroting"))
+
+
+@login_required
+@require_POST
+def indienen(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    begroting = get_begroting_for_edit(request, regio, wijk, slug)
+    try:
+        with transaction.atomic():
+            begroting.indienen(request.user)
+            meldingen.ter_goedkeuring(begroting)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, "De begroting is ingediend. De programmamanager krijgt er bericht van."
+        )
+    return redirect(begroting.initiatief.beheer_url("begroting"))
+
+
+# --- evaluaties ----------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def evaluatie_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+    soort = request.POST.get("soort")
+    if soort not in Evaluatie.Soort.values:
+        messages.error(request, "Kies welke evaluatie u wilt starten.")
+        return redirect(initiatief.get_beheer_url())
+    with transaction.atomic():
+        evaluatie = Evaluatie.start_uit_beschrijving(initiatief, soort, request.user)
+    messages.success(request, "De evaluatie is gestart en ingevuld vanuit de beschrijving.")
+    return redirect(initiatief.beheer_url("evaluatie", evaluatie.pk))
+
+
+@login_required
+@require_http_methods(GET_POST)
+def evaluatie(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int):
+    evaluatie = get_evaluatie_for_edit(request, regio, wijk, slug, pk)
+    data = request.POST if request.method == "POST" else None
+    form = EvaluatieForm(data, instance=evaluatie)
+    formset = BestedingFormSet(data, queryset=evaluatie.bestedingen.all(), prefix="besteding")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.save()
+            formset.save()
+        messages.success(request, "De evaluatie is opgeslagen.")
+        return redirect(evaluatie.initiatief.get_beheer_url())
+    context = {
+        "wijk": evaluatie.initiatief.wijk,
+        "initiatief": evaluatie.initiatief,
+        "evaluatie": evaluatie,
+        "form": form,
+        "formset": formset,
+    }
+    return render(request, "initiatieven/beheer/evaluatie.html", context)

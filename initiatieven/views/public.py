@@ -1,0 +1,141 @@
+"""Public pages of initiatives: per wijk, one initiative, and across all wijken."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from initiatieven.models import (
+    PUBLIEKE_STATUSSEN,
+    Evaluatie,
+    Initiatief,
+    Startstap,
+    Status,
+    Thema,
+)
+from wijken.indicatoren import Indicator
+from wijken.models import Wijk, Wijkverbinder
+
+PER_PAGINA = 20
+LEEG = [("", "Alle")]
+
+
+def _publieke_lijst(queryset):
+    return (
+        queryset.publiek()
+        .select_related("wijk__regio")
+        .prefetch_related("indicatoren")
+        .order_by("naam", "pk")
+    )
+
+
+def wijk_lijst(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
+    alle = Initiatief.objects.filter(wijk=wijk_obj)
+    telling = alle.publiek().status_telling()
+    status = request.GET.get("status", "")
+    initiatieven = _publieke_lijst(alle)
+    if status in PUBLIEKE_STATUSSEN:
+        initiatieven = initiatieven.filter(status=status)
+    else:
+        status = ""
+    context = {
+        "wijk": wijk_obj,
+        "regio": wijk_obj.regio,
+        "initiatieven": initiatieven,
+        "status": status,
+        "statussen": [(s, Status(s).label, telling[s]) for s in PUBLIEKE_STATUSSEN],
+        "totaal": sum(telling[s] for s in PUBLIEKE_STATUSSEN),
+    }
+    return render(request, "initiatieven/wijk_lijst.html", context)
+
+
+def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpResponse:
+    queryset = (
+        Initiatief.objects.publiek()
+        .select_related(
+            "wijk__regio", "begroting__goedgekeurd_door", "coordinator", "wijkverbinder"
+        )
+        .prefetch_related(
+            "indicatoren",
+            Prefetch(
+                "startstappen",
+                queryset=Startstap.objects.select_related("voltooid_door", "overleg_wijkverbinder"),
+            ),
+            "begroting__regels",
+            Prefetch(
+                "evaluaties",
+                queryset=Evaluatie.objects.exclude(gepubliceerd_op=None).prefetch_related(
+                    "bestedingen"
+                ),
+            ),
+        )
+    )
+    initiatief = get_object_or_404(queryset, wijk__regio__slug=regio, wijk__slug=wijk, slug=slug)
+    checklist = initiatief.checklist()
+    wijkverbinder = initiatief.wijkverbinder
+    context = {
+        "initiatief": initiatief,
+        "wijk": initiatief.wijk,
+        "regio": initiatief.wijk.regio,
+        "begroting": initiatief.begroting_of_none,
+        "checklist": checklist,
+        "aantal_afgerond": sum(stand.afgerond for stand in checklist),
+        "evaluaties": initiatief.evaluaties.all(),
+        "wijkverbinder_naam": (
+            wijkverbinder.publieke_naam
+            if wijkverbinder
+            and wijkverbinder.toestemming_publiek
+            and wijkverbinder.status == Wijkverbinder.Status.ACTIEF
+            else ""
+        ),
+    }
+    return render(request, "initiatieven/initiatief.html", context)
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label="Zoek op woord", required=False, max_length=100)
+    thema = forms.ChoiceField(label="Thema", choices=LEEG + Thema.choices, required=False)
+    indicator = forms.ChoiceField(
+        label="Indicator", choices=LEEG + Indicator.choices, required=False
+    )
+    status = forms.ChoiceField(
+        label="Status",
+        choices=LEEG + [(s, Status(s).label) for s in PUBLIEKE_STATUSSEN],
+        required=False,
+    )
+    wijk = forms.TypedChoiceField(label="Wijk", coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, wijken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].choices = LEEG + [(w.pk, f"{w.naam} ({w.regio.naam})") for w in wijken]
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+
+
+def overzicht(request: HttpRequest) -> HttpResponse:
+    wijken = list(Wijk.objects.select_related("regio").order_by("naam"))
+    form = FilterForm(request.GET or None, wijken=wijken)
+    initiatieven = _publieke_lijst(Initiatief.objects.all())
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if filters.get("q"):
+        initiatieven = initiatieven.zoek(filters["q"])
+    if filters.get("thema"):
+        initiatieven = initiatieven.filter(thema=filters["thema"])
+    if filters.get("indicator"):
+        initiatieven = initiatieven.met_indicator(filters["indicator"])
+    if filters.get("status"):
+        initiatieven = initiatieven.filter(status=filters["status"])
+    if filters.get("wijk"):
+        initiatieven = initiatieven.filter(wijk_id=filters["wijk"])
+    pagina = Paginator(initiatieven, PER_PAGINA).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "query": query.urlencode(),
+        "gefilterd": any(filters.values()),
+    }
+    return render(request, "initiatieven/overzicht.html", context)

@@ -1,0 +1,35 @@
+"""Step 3: initiatives of the same wijk whose name or description resembles a text."""
+
+from initiatieven.similarity import lijkt_op, woorden
+from tests.factories_initiatieven import InitiatiefFactory
+
+
+def test_only_the_same_wijk_and_never_itself(wijk_a, wijk_b):
+    zelf = InitiatiefFactory(wijk=wijk_a, naam="Boodschappen samen doen")
+    hulp = InitiatiefFactory(
+        wijk=wijk_a, naam="Hulp bij de supermarkt", globale_beschrijving="Wij doen boodschappen."
+    )
+    InitiatiefFactory(wijk=wijk_a, naam="Wandelgroep")
+    InitiatiefFactory(wijk=wijk_b, naam="Boodschappen Heerlen")
+    result = lijkt_op(wijk_a, "Samen boodschappen doen", exclude=zelf)
+    assert result == {"initiatieven": [hulp], "doe_boekje": []}
+
+
+def test_nothing_to_compare_gives_empty_lists(wijk_a):
+    InitiatiefFactory(wijk=wijk_a, naam="Wandelgroep")
+    assert lijkt_op(wijk_a, "de en het") == {"initiatieven": [], "doe_boekje": []}
+
+
+def test_best_match_first(wijk_a):
+    een = InitiatiefFactory(wijk=wijk_a, naam="Koken", globale_beschrijving="Samen koken")
+    twee = InitiatiefFactory(wijk=wijk_a, naam="Koken en eten", globale_beschrijving="maaltijd")
+    assert lijkt_op(wijk_a, "koken eten maaltijd")["initiatieven"] == [twee, een]
+
+
+def test_words_drop_stopwords_and_short_words():
+    assert woorden("Samen op stap voor 'n boodschap, boodschap!") == ["stap", "boodschap"]
+
+
+def test_search_syntax_in_the_text_is_harmless(wijk_a):
+    koffie = InitiatiefFactory(wijk=wijk_a, naam="Koffieochtend")
+    assert lijkt_op(wijk_a, "koffie & !thee | (samen):* 'x'")["initiatieven"] == [koffie]
