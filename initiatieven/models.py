@@ -86,6 +86,29 @@ class InitiatiefQuerySet(models.QuerySet):
             ),
         )
 
+    def gestart_in(self, jaar: int) -> "InitiatiefQuerySet":
+        """Initiatives that started in `jaar` (the standard goal: 4 to 6 a year)."""
+        return self.filter(status__in=[Status.ACTIEF, Status.BEEINDIGD], startdatum__year=jaar)
+
+    def evaluatie_te_laat(self) -> "InitiatiefQuerySet":
+        """Active initiatives whose next evaluation is past its date, in SQL: the same
+        rule as `Initiatief.volgende_evaluatie().te_laat`, for counting per wijk."""
+        vandaag = timezone.localdate()
+        gepubliceerd = Evaluatie.objects.filter(
+            initiatief=OuterRef("pk"), gepubliceerd_op__isnull=False
+        )
+        zes_gedaan = Exists(gepubliceerd.filter(soort=Evaluatie.Soort.ZES_MAANDEN))
+        # The yearly evaluation of year Y is due by 31 March of Y + 1.
+        verstreken_jaar = vandaag.year - (
+            0 if (vandaag.month, vandaag.day) > JAARLIJKSE_EVALUATIE_UITERLIJK else 1
+        )
+        jaar_gedaan = Exists(
+            gepubliceerd.filter(soort=Evaluatie.Soort.JAARLIJKS, datum__year__gte=verstreken_jaar)
+        )
+        zes_te_laat = Q(~zes_gedaan, startdatum__lt=add_months(vandaag, -6))
+        jaar_te_laat = Q(zes_gedaan, ~jaar_gedaan, startdatum__year__lt=verstreken_jaar)
+        return self.actief().filter(startdatum__isnull=False).filter(zes_te_laat | jaar_te_laat)
+
     def status_telling(self) -> dict[str, int]:
         counts = dict(self.order_by().values_list("status").annotate(n=Count("pk")))
         return {status: counts.get(status, 0) for status in Status.values}

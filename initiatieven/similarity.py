@@ -1,70 +1,30 @@
 """Step 3: does something like this already exist in the wijk?"""
 
-import re
-
 from django.db import connection
 from django.db.models import Q
 
 from initiatieven.models import Initiatief
-from wijken.models import Wijk
+from wijken import zoektermen
+from wijken.models import DoeBoekjeItem, Wijk
 
 MAX_RESULTATEN = 5
-# Short words and the commonest Dutch words say nothing about what an initiative is.
-STOPWOORDEN = frozenset(
-    {
-        "aan",
-        "als",
-        "bij",
-        "dat",
-        "die",
-        "dit",
-        "een",
-        "het",
-        "hun",
-        "met",
-        "naar",
-        "niet",
-        "ook",
-        "voor",
-        "van",
-        "wat",
-        "wie",
-        "wij",
-        "zij",
-        "zijn",
-        "worden",
-        "wordt",
-        "waar",
-        "want",
-        "onze",
-        "deze",
-        "door",
-        "over",
-        "samen",
-        "elke",
-        "keer",
-    }
-)
+# "Samen" opens half of the method's themes: it says nothing about which activity.
+ALGEMEEN = frozenset({"samen"})
 
 
-def woorden(tekst: str) -> list[str]:
-    gezien = []
-    for woord in re.findall(r"\w+", tekst.lower()):
-        nuttig = len(woord) >= 4 and woord not in STOPWOORDEN and not woord.isdigit()
-        if nuttig and woord not in gezien:
-            gezien.append(woord)
-    return gezien[:20]
+def termen_voor(tekst: str) -> list[str]:
+    """The words that say what the activity is, plus the words residents use for it."""
+    woorden = [woord for woord in zoektermen.woorden(tekst) if woord not in ALGEMEEN]
+    return zoektermen.met_verwante_woorden(woorden)[:20]
 
 
 def lijkt_op(wijk: Wijk, tekst: str, *, exclude: Initiatief | None = None) -> dict[str, list]:
-    """Initiatives of the same wijk whose name or description resembles `tekst`.
-
-    "doe_boekje" holds the matching doe-boekje entries once that app is merged.
-    """
-    termen = woorden(tekst)
+    """Initiatives and doe-boekje entries of the same wijk that resemble `tekst`."""
+    termen = termen_voor(tekst)
     resultaat: dict[str, list] = {"initiatieven": [], "doe_boekje": []}
     if not termen:
         return resultaat
+    resultaat["doe_boekje"] = list(DoeBoekjeItem.objects.lijkt_op(wijk, tekst)[:MAX_RESULTATEN])
     queryset = Initiatief.objects.filter(wijk=wijk)
     if exclude is not None:
         queryset = queryset.exclude(pk=exclude.pk)

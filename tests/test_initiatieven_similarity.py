@@ -1,6 +1,7 @@
 """Step 3: initiatives of the same wijk whose name or description resembles a text."""
 
-from initiatieven.similarity import lijkt_op, woorden
+from initiatieven.similarity import lijkt_op, termen_voor
+from tests.factories_bijlagen import DoeBoekjeItemFactory
 from tests.factories_initiatieven import InitiatiefFactory
 
 
@@ -26,8 +27,18 @@ def test_best_match_first(wijk_a):
     assert lijkt_op(wijk_a, "koken eten maaltijd")["initiatieven"] == [twee, een]
 
 
-def test_words_drop_stopwords_and_short_words():
-    assert woorden("Samen op stap voor 'n boodschap, boodschap!") == ["stap", "boodschap"]
+def test_terms_drop_stopwords_and_add_related_words():
+    termen = termen_voor("Samen op stap voor 'n boodschap, boodschap!")
+    assert termen[:2] == ["stap", "boodschap"]
+    assert "supermarkt" in termen and "samen" not in termen
+
+
+def test_doe_boekje_entries_of_the_wijk_are_found_too(wijk_a, wijk_b):
+    samen_eten = DoeBoekjeItemFactory(wijk=wijk_a, naam="Samen eten")
+    DoeBoekjeItemFactory(wijk=wijk_b, naam="Samen eten in Heerlen")
+    result = lijkt_op(wijk_a, "Samen aan tafel")
+    assert result["doe_boekje"][0] == samen_eten
+    assert all(item.wijk == wijk_a for item in result["doe_boekje"])
 
 
 def test_search_syntax_in_the_text_is_harmless(wijk_a):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from initiatieven import programma as initiatief_figuren
 from openkoffie import programma as openkoffie_figuren
 from wijken.indicatoren import Indicator
 from wijken.models import Wijk, Wijkcijfer, Wijkverbinder
@@ -67,6 +68,24 @@ FIGUREN = [
         doel=len(Indicator),
     ),
     Figuur(
+        "initiatieven_gestart",
+        "Initiatieven gestart dit jaar (doel 4 tot 6)",
+        initiatief_figuren.gestart_dit_jaar,
+        doel=4,
+    ),
+    Figuur(
+        "evaluaties_te_laat",
+        "Evaluaties te laat",
+        initiatief_figuren.evaluaties_te_laat,
+        lager_is_beter=True,
+    ),
+    Figuur(
+        "begrotingen_wachtend",
+        "Begrotingen ter goedkeuring",
+        initiatief_figuren.begrotingen_ter_goedkeuring,
+        lager_is_beter=True,
+    ),
+    Figuur(
         "open_koffies_gehouden",
         "Open Koffies gehouden dit jaar",
         openkoffie_figuren.gehouden_dit_jaar,
@@ -94,16 +113,6 @@ def overzicht(sorteer: str = "wijk", aflopend: bool = False) -> QuerySet:
     return wijken.order_by(volgorde, "naam", "pk")
 
 
-def indicatoren_met_actief_initiatief(wijk_ids: set[int]) -> set[tuple[int, str]]:
-    """(wijk id, indicator) pairs that an active initiative of the wijk targets.
-
-    Seam: initiatives live in the initiatieven app of another issue. Until it is
-    merged no wijk has one, so every weak indicator is listed as uncovered; replace
-    this body with one query on the active initiatives of `wijk_ids`.
-    """
-    return set()
-
-
 @dataclass
 class ZwakkePlek:
     wijk: Wijk
@@ -116,7 +125,7 @@ def zwak_zonder_initiatief() -> list[ZwakkePlek]:
     paren = set(
         Wijkcijfer.objects.indicatoren().laatste().zwak().values_list("wijk_id", "maat").distinct()
     )
-    paren -= indicatoren_met_actief_initiatief({wijk_id for wijk_id, _ in paren})
+    paren -= initiatief_figuren.indicatoren_met_actief_initiatief({wijk_id for wijk_id, _ in paren})
     per_wijk: dict[int, list[Indicator]] = {}
     for wijk_id, maat in paren:
         per_wijk.setdefault(wijk_id, []).append(Indicator(maat))
