@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from wijken.models import User, Wijk, Wijkverbinder
+from wijken.models import Huis, User, Wijk, Wijkverbinder
 
 DOEL_WIJKVERBINDERS = 10
 
@@ -368,7 +368,12 @@ def wijkplan_wijk_queryset():
             vastgesteld_bij=Subquery(vaststellingen.values("gelegenheid")[:1]),
         )
         .prefetch_related(
-            "huizen",
+            Prefetch(
+                "huizen",
+                queryset=Huis.objects.select_related("mogelijkheden").prefetch_related(
+                    "openingstijden", "ruimtes"
+                ),
+            ),
             Prefetch("coordinatoren", queryset=User.objects.filter(is_active=True)),
             Prefetch(
                 "wijkverbinders",

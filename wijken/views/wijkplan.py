@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from communitycare.lib.textdiff import inline_diff
+from initiatieven.models import Initiatief
 from openkoffie.models import OpenKoffie
 from wijken import charts
 from wijken.access import (
@@ -37,6 +39,7 @@ from wijken.models_wijkplan import (
     Bijeenkomst,
     Vaststelling,
     VersieConflict,
+    Voortgang,
     Wijkplan,
     bewaar_deel,
     laatste_wijziging,
@@ -47,6 +50,13 @@ from wijken.models_wijkplan import (
 )
 
 BEHEER = "beheer/wijkplan.html"
+
+
+def voortgang_initiatieven(wijk: Wijk) -> Voortgang:
+    gestart = Initiatief.objects.gestart_in(timezone.localdate().year).filter(wijk=wijk).count()
+    woord = "initiatief" if gestart == 1 else "initiatieven"
+    tekst = f"{gestart} {woord} gestart dit jaar, doel 4 tot 6"
+    return Voortgang(tekst, gestart, 4)
 
 
 def _plan_context(wijk: Wijk) -> dict:
@@ -67,6 +77,8 @@ def _plan_context(wijk: Wijk) -> dict:
         "open_koffies": OpenKoffie.objects.voor_wijk(wijk).voor_planning().met_plaats(),
         "laatste_wijziging": laatste_wijziging(wijk),
         "voortgang_wijkverbinders": voortgang_wijkverbinders(wijk),
+        "voortgang_initiatieven": voortgang_initiatieven(wijk),
+        "doe_boekje": wijk.doe_boekje.actueel().per_categorie(),
         "publieke_wijkverbinders": [
             v for v in wijk.actieve_wijkverbinders if v.toestemming_publiek
         ],
