@@ -15,9 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # Runs inside a process with production settings; prints the headers as JSON.
 PROBE = """
 import json
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import setup_test_environment
 setup_test_environment()
+# Only the static files' storage differs: a fresh checkout has not run collectstatic.
+override_settings(
+    STORAGES={
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+).enable()
 client = Client(HTTP_HOST="wijkportaal.example.org")
 plain = client.get("/healthz/")
 secure = client.get("/healthz/", secure=True)
