@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from wijken.views import wijkplan
+from wijken.views import wijkplan, wijkplan_pdf
 
 app_name = "wijkplan"
 
@@ -10,6 +10,7 @@ beheer = "beheer/<slug:regio>/<slug:wijk>/wijkplan/"
 
 urlpatterns = [
     path("<slug:regio>/<slug:wijk>/wijkplan/", wijkplan.publiek, name="publiek"),
+    path("<slug:regio>/<slug:wijk>/wijkplan.pdf", wijkplan_pdf.wijkplan_pdf, name="pdf"),
     path(beheer, wijkplan.beheer, name="beheer"),
     path(beheer + "delen/<slug:veld>/", wijkplan.deel, name="deel"),
     path(beheer + "acties/nieuw/", wijkplan.actie_nieuw, name="actie_nieuw"),

@@ -1,0 +1,56 @@
+"""The wijkplan as a PDF to print and hand out (Bijlage 5), cached per version of its data."""
+
+import hashlib
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from communitycare.lib.pdf import pdf_response
+from wijken.models_wijkplan import wijkplan_wijk_queryset
+from wijken.views.wijkplan import _plan_context
+
+
+def wijkplan_versie(context: dict) -> str:
+    """Changes as soon as anything the document shows changes.
+
+    The plan's own parts carry their history timestamps; houses, coordinators and
+    wijkverbinders carry no timestamp, so their shown values go into the digest. The
+    date is part of it too: "te laat" and the date of the data move with the day.
+    """
+    wijk = context["wijk"]
+    delen = [
+        (wijk.gewijzigd_op, wijk.regio.naam, wijk.naam, wijk.slug),
+        (wijk.tekst_gewijzigd, wijk.acties_gewijzigd, wijk.planning_gewijzigd),
+        (wijk.vastgesteld_op, wijk.vastgesteld_bij),
+        [str(coordinator) for coordinator in wijk.coordinatoren.all()],
+        [(v.pk, v.naam, v.toestemming_publiek) for v in wijk.actieve_wijkverbinders],
+        [(huis.pk, huis.naam, huis.volledig_adres) for huis in wijk.huizen.all()],
+        [(cijfer.pk, cijfer.gewijzigd_op) for cijfer in wijk.wijkcijfers.all()],
+        [(item.pk, item.gewijzigd_op) for item in wijk.beleefde_wijkdata.all()],
+        [(ok.pk, ok.gewijzigd_op, ok.locatie) for ok in context["open_koffies"]],
+        context["stand"],
+    ]
+    digest = hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
+    return f"wijkplan:{wijk.pk}:{digest}"
+
+
+@require_GET
+def wijkplan_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_object_or_404(wijkplan_wijk_queryset(), regio__slug=regio, slug=wijk)
+    vandaag = timezone.localdate()
+    context = {
+        **_plan_context(wijk_obj),
+        "titel": f"Wijkplan {wijk_obj.naam}",
+        "stand": vandaag,
+        "ORGANISATIE_NAAM": settings.ORGANISATIE_NAAM,
+    }
+    context["open_koffies"] = list(context["open_koffies"])
+    return pdf_response(
+        "pdf/wijkplan.html",
+        context,
+        filename=f"wijkplan-{wijk_obj.regio.slug}-{wijk_obj.slug}-{vandaag:%Y-%m-%d}.pdf",
+        version=wijkplan_versie(context),
+    )
