@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from communitycare.lib.pdf import (
-    BASE_URL,
     LocalFilesFetcher,
     RefusedURL,
+    base_url,
     local_file_for,
     pdf_response,
     render_to_pdf,
@@ -35,18 +35,18 @@ def test_document_has_running_header_and_page_footer(settings):
 
 
 def test_own_static_files_are_served_from_disk():
-    assert local_file_for(BASE_URL + "static/css/document.css").name == "document.css"
-    assert local_file_for(BASE_URL + "static/bootstrap/css/bootstrap.min.css").is_file()
+    assert local_file_for(base_url() + "static/css/document.css").name == "document.css"
+    assert local_file_for(base_url() + "static/bootstrap/css/bootstrap.min.css").is_file()
 
 
 @pytest.mark.parametrize(
     "url",
     [
         "file:///etc/passwd",
-        BASE_URL + "static/../../../../etc/passwd",
-        BASE_URL + "static/%2e%2e/%2e%2e/etc/passwd",
-        BASE_URL + "etc/passwd",
-        BASE_URL + "media/../settings.py",
+        base_url() + "static/../../../../etc/passwd",
+        base_url() + "static/%2e%2e/%2e%2e/etc/passwd",
+        base_url() + "etc/passwd",
+        base_url() + "media/../settings.py",
         "https://example.org/static/css/document.css",
         "http://127.0.0.1/",
     ],
@@ -97,7 +97,7 @@ def test_hostile_html_reads_no_local_file_and_reaches_no_network(listener):
             fetched.append(url)
             return super().fetch(url, headers)
 
-    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=Recording()).write_pdf()
+    pdf = HTML(string=html, base_url=base_url(), url_fetcher=Recording()).write_pdf()
     assert fetched, "the fetcher was asked for the hostile URLs"
     assert "root:" not in pdf_text(pdf)
     assert not contacted.wait(0.5)

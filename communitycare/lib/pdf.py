@@ -21,8 +21,11 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-# The documents' base URL: it resolves nowhere, so only the fetcher below can answer.
-BASE_URL = "https://portaal.invalid/"
+
+def base_url() -> str:
+    """The site's own address: links in a PDF lead back to the portal, and the fetcher
+    below answers for this address from disk, so nothing is ever fetched over the network."""
+    return settings.SITE_URL.rstrip("/") + "/"
 
 
 class RefusedURL(ValueError):
@@ -41,7 +44,7 @@ def local_file_for(url: str) -> Path:
     """The file on disk behind a /static/ or /media/ URL of the document, or RefusedURL."""
     parts = urlsplit(url)
     path = unquote(parts.path)
-    if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or ".." in path.split("/"):
+    if f"{parts.scheme}://{parts.netloc}/" != base_url() or ".." in path.split("/"):
         raise RefusedURL(f"Geen eigen bestand: {url}")
     try:
         if path.startswith(settings.STATIC_URL):
@@ -64,7 +67,7 @@ def local_file_for(url: str) -> Path:
 
 class LocalFilesFetcher(URLFetcher):
     def __init__(self):
-        super().__init__(allowed_protocols=["https"], fail_on_errors=False)
+        super().__init__(allowed_protocols=["http", "https"], fail_on_errors=False)
 
     def fetch(self, url, headers=None):
         path = local_file_for(url)
@@ -80,7 +83,7 @@ class RenderedDocument:
 
 def render_to_pdf(template_name: str, context: dict) -> RenderedDocument:
     html = render_to_string(template_name, context)
-    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf(
+    pdf = HTML(string=html, base_url=base_url(), url_fetcher=LocalFilesFetcher()).write_pdf(
         pdf_tags=True
     )
     return RenderedDocument(html=html, pdf=pdf)

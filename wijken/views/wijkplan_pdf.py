@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,8 +17,9 @@ from wijken.views.wijkplan import _plan_context
 def wijkplan_versie(context: dict) -> str:
     """Changes as soon as anything the document shows changes.
 
-    The plan's own parts carry their history timestamps; houses, coordinators and
-    wijkverbinders carry no timestamp, so their shown values go into the digest. The
+    The plan's own parts carry their history timestamps; houses (with Bijlage 2),
+    coordinators, wijkverbinders, the doe-boekje summary and the initiatives' progress
+    carry no timestamp, so their shown values go into the digest. The
     date is part of it too: "te laat" and the date of the data move with the day.
     """
     wijk = context["wijk"]
@@ -27,7 +29,9 @@ def wijkplan_versie(context: dict) -> str:
         (wijk.vastgesteld_op, wijk.vastgesteld_bij),
         [str(coordinator) for coordinator in wijk.coordinatoren.all()],
         [(v.pk, v.naam, v.toestemming_publiek) for v in wijk.actieve_wijkverbinders],
-        [(huis.pk, huis.naam, huis.volledig_adres) for huis in wijk.huizen.all()],
+        [_huis(huis) for huis in wijk.huizen.all()],
+        context["doe_boekje"],
+        context["voortgang_initiatieven"],
         [(cijfer.pk, cijfer.gewijzigd_op) for cijfer in wijk.wijkcijfers.all()],
         [(item.pk, item.gewijzigd_op) for item in wijk.beleefde_wijkdata.all()],
         [(ok.pk, ok.gewijzigd_op, ok.locatie) for ok in context["open_koffies"]],
@@ -35,6 +39,19 @@ def wijkplan_versie(context: dict) -> str:
     ]
     digest = hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
     return f"wijkplan:{wijk.pk}:{digest}"
+
+
+def _huis(huis) -> tuple:
+    """A huis with its Bijlage 2 as shown in chapter 1.3 (no timestamps there either)."""
+    afspraken = getattr(huis, "mogelijkheden", None)
+    return (
+        huis.pk,
+        huis.naam,
+        huis.volledig_adres,
+        model_to_dict(afspraken) if afspraken else None,
+        [model_to_dict(tijd) for tijd in huis.openingstijden.all()],
+        [model_to_dict(ruimte) for ruimte in huis.ruimtes.all()],
+    )
 
 
 @require_GET
