@@ -34,6 +34,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 ORGANISATIE_NAAM = env_str("ORGANISATIE_NAAM", "Sevagram")
 PORTAAL_NAAM = env_str("PORTAAL_NAAM", "Community Care wijkportaal")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The deployed version (e.g. a git commit); part of the PDF cache key.
+RELEASE = env_str("RELEASE")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

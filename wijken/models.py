@@ -523,6 +523,15 @@ def _niet_recent_gecontroleerd() -> Q:
     return Q(laatst_gecontroleerd_op__isnull=True) | Q(laatst_gecontroleerd_op__lt=grens)
 
 
+def groepeer(items: list["DoeBoekjeItem"]) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
+    """(category value, label, entries) in the order of the categories, empty ones left out."""
+    return [
+        (waarde, label, groep)
+        for waarde, label in DoeBoekjeItem.Categorie.choices
+        if (groep := [item for item in items if item.categorie == waarde])
+    ]
+
+
 class DoeBoekjeItemQuerySet(models.QuerySet):
     def actueel(self) -> "DoeBoekjeItemQuerySet":
         return self.filter(gearchiveerd=False)
@@ -591,13 +600,7 @@ class DoeBoekjeItemQuerySet(models.QuerySet):
         )
 
     def gegroepeerd(self) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
-        """(category value, label, entries) in the order of the categories, empty ones left out."""
-        items = list(self)
-        return [
-            (waarde, label, groep)
-            for waarde, label in DoeBoekjeItem.Categorie.choices
-            if (groep := [item for item in items if item.categorie == waarde])
-        ]
+        return groepeer(list(self))
 
     def per_categorie(self) -> list[tuple[str, str, int]]:
         """(category value, label, number of entries) in the order of the categories."""

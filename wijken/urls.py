@@ -10,4 +10,5 @@ urlpatterns = [
     path("<slug:regio>/", public.regio, name="regio"),
     path("<slug:regio>/<slug:wijk>/", public.wijk, name="wijk"),
     path("<slug:regio>/<slug:wijk>/doe-boekje/", doeboekje.wijk, name="doeboekje"),
+    path("<slug:regio>/<slug:wijk>/doe-boekje.pdf", doeboekje.wijk_pdf, name="doeboekje_pdf"),
 ]

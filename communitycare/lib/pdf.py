@@ -6,6 +6,8 @@ no network, no file:// paths, nothing outside the static and media folders, so a
 hostile `<img src=...>` in a text field can neither read local files nor call out.
 """
 
+import functools
+import hashlib
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,11 +84,22 @@ class RenderedDocument:
 
 
 def render_to_pdf(template_name: str, context: dict) -> RenderedDocument:
-    html = render_to_string(template_name, context)
+    # No request here, so no context processors: the organisation comes from settings.
+    html = render_to_string(
+        template_name, {"ORGANISATIE_NAAM": settings.ORGANISATIE_NAAM, **context}
+    )
     pdf = HTML(string=html, base_url=base_url(), url_fetcher=LocalFilesFetcher()).write_pdf(
         pdf_tags=True
     )
     return RenderedDocument(html=html, pdf=pdf)
+
+
+@functools.cache
+def _layout_version() -> str:
+    """Changes with the document stylesheet or the release, so a deploy never serves a
+    PDF laid out by the previous version."""
+    css = local_file_for(base_url() + "static/css/document.css").read_bytes()
+    return hashlib.sha256(css + settings.RELEASE.encode()).hexdigest()[:12]
 
 
 def pdf_response(template_name: str, context: dict, *, filename: str, version: str) -> HttpResponse:
@@ -95,7 +108,7 @@ def pdf_response(template_name: str, context: dict, *, filename: str, version: s
     `version` names the document and must change whenever anything shown in it changes
     (for example the object's id and the last-modified time of everything in it).
     """
-    key = f"pdf:{template_name}:{version}"
+    key = f"pdf:{_layout_version()}:{template_name}:{version}"
     pdf = cache.get(key)
     if pdf is None:
         pdf = render_to_pdf(template_name, context).pdf

@@ -1,11 +1,17 @@
 """The public doe-boekje (Bijlage 3): what there is to do, per wijk and across all wijken."""
 
+import hashlib
+
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
+from communitycare.lib.pdf import pdf_response
+from openkoffie.models import OpenKoffie
 from wijken.forms_doeboekje import DoeBoekjeZoekForm
-from wijken.models import DoeBoekjeItem, Wijk
+from wijken.models import DoeBoekjeItem, Wijk, groepeer
 
 # Enough for a page a resident can read; a more precise search finds the rest.
 MAX_RESULTATEN = 100
@@ -24,6 +30,33 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
         "aantal": sum(len(groep) for _, _, groep in groepen),
     }
     return render(request, "wijken/doeboekje.html", context)
+
+
+@require_GET
+def wijk_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """The large-print doe-boekje, for residents without internet, with the next Open Koffies."""
+    wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
+    vandaag = timezone.localdate()
+    items = list(wijk_obj.doe_boekje.actueel().select_related("huis").order_by("naam"))
+    open_koffies = list(OpenKoffie.objects.voor_wijk(wijk_obj).gepland().komend().met_plaats()[:4])
+    context = {
+        "wijk": wijk_obj,
+        "titel": f"Doe-boekje {wijk_obj.naam}",
+        "stand": vandaag,
+        "groepen": groepeer(items),
+        "open_koffies": open_koffies,
+    }
+    versie = [
+        (wijk_obj.pk, wijk_obj.naam, wijk_obj.contact_voor_vragen, vandaag),
+        [(item.pk, item.gewijzigd_op) for item in items],
+        [(ok.pk, ok.gewijzigd_op, ok.locatie) for ok in open_koffies],
+    ]
+    return pdf_response(
+        "pdf/doeboekje.html",
+        context,
+        filename=f"doe-boekje-{wijk_obj.regio.slug}-{wijk_obj.slug}-{vandaag:%Y-%m-%d}.pdf",
+        version=f"doeboekje:{hashlib.sha256(repr(versie).encode()).hexdigest()[:32]}",
+    )
 
 
 def overzicht(request: HttpRequest) -> HttpResponse:
