@@ -9,6 +9,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from communitycare.lib import pdf as pdf_lib
 from communitycare.lib.pdf import (
     LocalFilesFetcher,
     RefusedURL,
@@ -103,15 +104,22 @@ def test_hostile_html_reads_no_local_file_and_reaches_no_network(listener):
     assert not contacted.wait(0.5)
 
 
-def test_pdf_response_is_cached_per_version(db, monkeypatch):
+@pytest.fixture
+def layouts(monkeypatch):
+    """Counts the PDF layouts, the expensive step the cache saves."""
     calls = []
-    real = render_to_pdf
+    real = pdf_lib.html_to_pdf
 
-    def counting(*args, **kwargs):
-        calls.append(args)
-        return real(*args, **kwargs)
+    def counting(html):
+        calls.append(html)
+        return real(html)
 
-    monkeypatch.setattr("communitycare.lib.pdf.render_to_pdf", counting)
+    monkeypatch.setattr(pdf_lib, "html_to_pdf", counting)
+    return calls
+
+
+def test_pdf_response_is_cached_per_version(db, layouts):
+    calls = layouts
     context = {"titel": "Versie", "stand": timezone.localdate()}
     first = pdf_response("pdf/document.html", context, filename="a.pdf", version="x:1")
     again = pdf_response("pdf/document.html", context, filename="a.pdf", version="x:1")
@@ -120,3 +128,12 @@ def test_pdf_response_is_cached_per_version(db, monkeypatch):
     assert first.content == again.content
     assert changed["Content-Type"] == "application/pdf"
     assert first["Content-Disposition"] == 'inline; filename="a.pdf"'
+
+
+def test_without_a_version_the_rendered_html_is_the_version(db, layouts):
+    stand = timezone.localdate()
+    pdf_response("pdf/document.html", {"titel": "Een", "stand": stand}, filename="a.pdf")
+    pdf_response("pdf/document.html", {"titel": "Een", "stand": stand}, filename="a.pdf")
+    assert len(layouts) == 1
+    pdf_response("pdf/document.html", {"titel": "Twee", "stand": stand}, filename="a.pdf")
+    assert len(layouts) == 2

@@ -83,15 +83,22 @@ class RenderedDocument:
     pdf: bytes
 
 
-def render_to_pdf(template_name: str, context: dict) -> RenderedDocument:
+def render_html(template_name: str, context: dict) -> str:
     # No request here, so no context processors: the organisation comes from settings.
-    html = render_to_string(
+    return render_to_string(
         template_name, {"ORGANISATIE_NAAM": settings.ORGANISATIE_NAAM, **context}
     )
-    pdf = HTML(string=html, base_url=base_url(), url_fetcher=LocalFilesFetcher()).write_pdf(
+
+
+def html_to_pdf(html: str) -> bytes:
+    return HTML(string=html, base_url=base_url(), url_fetcher=LocalFilesFetcher()).write_pdf(
         pdf_tags=True
     )
-    return RenderedDocument(html=html, pdf=pdf)
+
+
+def render_to_pdf(template_name: str, context: dict) -> RenderedDocument:
+    html = render_html(template_name, context)
+    return RenderedDocument(html=html, pdf=html_to_pdf(html))
 
 
 @functools.cache
@@ -102,16 +109,23 @@ def _layout_version() -> str:
     return hashlib.sha256(css + settings.RELEASE.encode()).hexdigest()[:12]
 
 
-def pdf_response(template_name: str, context: dict, *, filename: str, version: str) -> HttpResponse:
+def pdf_response(
+    template_name: str, context: dict, *, filename: str, version: str | None = None
+) -> HttpResponse:
     """A PDF download, rendered once per version of its data and then served from cache.
 
     `version` names the document and must change whenever anything shown in it changes
-    (for example the object's id and the last-modified time of everything in it).
+    (for example the object's id and the last-modified time of everything in it). Without
+    it the rendered HTML is the version: rendering HTML is cheap, laying out a PDF is not.
     """
+    html = None
+    if version is None:
+        html = render_html(template_name, context)
+        version = hashlib.sha256(html.encode()).hexdigest()
     key = f"pdf:{_layout_version()}:{template_name}:{version}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_to_pdf(template_name, context).pdf
+        pdf = html_to_pdf(html if html is not None else render_html(template_name, context))
         cache.set(key, pdf, timeout=60 * 60 * 24 * 7)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -3,9 +3,12 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
+from communitycare.lib.pdf import pdf_response
 from initiatieven.models import (
     PUBLIEKE_STATUSSEN,
     Evaluatie,
@@ -51,7 +54,7 @@ def wijk_lijst(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     return render(request, "initiatieven/wijk_lijst.html", context)
 
 
-def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpResponse:
+def _publiek_initiatief(regio: str, wijk: str, slug: str) -> Initiatief:
     queryset = (
         Initiatief.objects.publiek()
         .select_related(
@@ -72,10 +75,14 @@ def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpRe
             ),
         )
     )
-    initiatief = get_object_or_404(queryset, wijk__regio__slug=regio, wijk__slug=wijk, slug=slug)
+    return get_object_or_404(queryset, wijk__regio__slug=regio, wijk__slug=wijk, slug=slug)
+
+
+def _context(initiatief: Initiatief) -> dict:
+    """What the public page and the public PDFs show: public data only."""
     checklist = initiatief.checklist()
     wijkverbinder = initiatief.wijkverbinder
-    context = {
+    return {
         "initiatief": initiatief,
         "wijk": initiatief.wijk,
         "regio": initiatief.wijk.regio,
@@ -91,7 +98,44 @@ def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpRe
             else ""
         ),
     }
+
+
+def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpResponse:
+    context = _context(_publiek_initiatief(regio, wijk, slug))
     return render(request, "initiatieven/initiatief.html", context)
+
+
+@require_GET
+def beschrijving_pdf(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpResponse:
+    """Bijlage 6 with its begroting and goedkeuring, to print and hand out."""
+    initiatief = _publiek_initiatief(regio, wijk, slug)
+    vandaag = timezone.localdate()
+    context = {**_context(initiatief), "titel": initiatief.naam, "stand": vandaag}
+    return pdf_response(
+        "pdf/initiatief.html",
+        context,
+        filename=f"initiatief-{wijk}-{slug}-{vandaag:%Y-%m-%d}.pdf",
+    )
+
+
+@require_GET
+def evaluatie_pdf(request: HttpRequest, regio: str, wijk: str, slug: str, pk: int):
+    """Bijlage 7: one published evaluation (drafts are never public)."""
+    initiatief = _publiek_initiatief(regio, wijk, slug)
+    evaluatie = next((e for e in initiatief.evaluaties.all() if e.pk == pk), None)
+    if evaluatie is None:
+        raise Http404("Deze evaluatie bestaat niet of is nog niet gepubliceerd.")
+    context = {
+        **_context(initiatief),
+        "evaluatie": evaluatie,
+        "titel": f"Evaluatie {initiatief.naam}",
+        "stand": evaluatie.datum,
+    }
+    return pdf_response(
+        "pdf/evaluatie.html",
+        context,
+        filename=f"evaluatie-{wijk}-{slug}-{evaluatie.datum:%Y-%m-%d}.pdf",
+    )
 
 
 class FilterForm(forms.Form):
