@@ -164,16 +164,16 @@ def test_hostile_text_reads_no_files_and_reaches_no_network(client, wijk_a, monk
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
 
-    rendered = {}
-    real_render = pdf_lib.render_to_pdf
+    rendered = []
+    real_layout = pdf_lib.html_to_pdf
 
-    def render(template_name, context):
-        rendered["document"] = real_render(template_name, context)
-        return rendered["document"]
+    def layout(html):
+        rendered.append(html)
+        return real_layout(html)
 
-    monkeypatch.setattr(pdf_lib, "render_to_pdf", render)
+    monkeypatch.setattr(pdf_lib, "html_to_pdf", layout)
     content = get_pdf(client)
-    html = rendered["document"].html
+    html = rendered[-1]
 
     assert asked == [pdf_lib.base_url() + "static/css/document.css"]
     assert "<img" not in html and "<iframe" not in html and "<object" not in html
