@@ -44,7 +44,7 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     WijkverbinderFactory(wijk=wijk_a, naam="Anneke Vliegen")
     login(page, coordinator_a)
     page.get_by_role("link", name="Valkenburg-Oosterbeemd", exact=True).click()
-    page.get_by_role("link", name="Initiatieven", exact=True).click()
+    page.get_by_role("main").get_by_role("link", name="Initiatieven", exact=True).click()
     assert_accessible(page)
     page.get_by_role("link", name="Nieuw initiatief").click()
     page.get_by_label("Naam initiatief").fill("Samen op stap")
