@@ -179,6 +179,15 @@ class OpenKoffie(models.Model):
     def wijknamen(self) -> str:
         return " en ".join(wijk.naam for wijk in self.wijken)
 
+    def is_eerste_van_het_jaar(self) -> bool:
+        """The first Open Koffie of a year evaluates the running initiatives (start step 11)."""
+        eerder = OpenKoffie.objects.filter(
+            Q(wijk__in=self.wijken) | Q(tweede_wijk__in=self.wijken),
+            begin__year=self.begin.year,
+            begin__lt=self.begin,
+        ).exclude(status=OpenKoffie.Status.GEANNULEERD)
+        return not self.is_geannuleerd and not eerder.exists()
+
     @property
     def is_gecombineerd(self) -> bool:
         return self.tweede_wijk_id is not None
