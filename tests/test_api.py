@@ -111,3 +111,25 @@ def test_query_counts_do_not_grow(client, wijk_a, django_assert_num_queries, aan
         client.get("/api/wijken/")
     with django_assert_num_queries(2):
         client.get("/api/wijkdata/")
+
+
+def test_initiatives_are_public_ones_only(client, wijk_a):
+    from initiatieven.models import Status
+    from tests.factories_initiatieven import InitiatiefFactory
+
+    InitiatiefFactory(wijk=wijk_a, naam="Samen aan tafel", status=Status.ACTIEF)
+    InitiatiefFactory(wijk=wijk_a, naam="Geheim idee", status=Status.IDEE)
+    InitiatiefFactory(wijk=wijk_a, naam="Afgewezen plan", status=Status.AFGEWEZEN)
+    data = client.get("/api/initiatieven/").json()
+    assert [item["naam"] for item in data["results"]] == ["Samen aan tafel"]
+    assert data["results"][0]["begroting_totaal"] is None
+
+
+def test_open_koffie_agenda_has_no_personal_data(client, wijk_a):
+    from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory
+
+    open_koffie = OpenKoffieFactory(wijk=wijk_a, adres="Buurthuis De Beemd")
+    BespreekpuntFactory(open_koffie=open_koffie, naam="Mevrouw Geheim", contact="06 9999 0000")
+    body = client.get("/api/open-koffie/").content.decode()
+    assert "Buurthuis De Beemd" in body
+    assert "Geheim" not in body and "9999" not in body

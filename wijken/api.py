@@ -16,34 +16,34 @@ from wijken.models import Wijk, Wijkcijfer
 PER_PAGINA = 100
 
 
-def _json(data: dict, status: int = 200) -> JsonResponse:
+def json_antwoord(data: dict, status: int = 200) -> JsonResponse:
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
     # Open data: any site may read it from the browser.
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def _fout(status: int, melding: str) -> JsonResponse:
-    return _json({"fout": melding}, status=status)
+def fout(status: int, melding: str) -> JsonResponse:
+    return json_antwoord({"fout": melding}, status=status)
 
 
 def _getal(waarde) -> float | None:
     return None if waarde is None else float(waarde)
 
 
-def _pagina(request: HttpRequest, queryset: QuerySet, serialiseer) -> JsonResponse:
+def pagina(request: HttpRequest, queryset: QuerySet, serialiseer) -> JsonResponse:
     paginator = Paginator(queryset, PER_PAGINA)
     try:
         pagina = paginator.page(int(request.GET.get("page", "1")))
     except (ValueError, EmptyPage):
-        return _fout(404, "Deze pagina bestaat niet.")
+        return fout(404, "Deze pagina bestaat niet.")
 
     def link(nummer: int) -> str:
         params = request.GET.copy()
         params["page"] = str(nummer)
         return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
-    return _json(
+    return json_antwoord(
         {
             "count": paginator.count,
             "page": pagina.number,
@@ -90,10 +90,12 @@ def _cijfer(cijfer: Wijkcijfer, wijk: Wijk) -> dict:
 
 @require_GET
 def index(request: HttpRequest) -> JsonResponse:
-    return _json(
+    return json_antwoord(
         {
             "wijken": request.build_absolute_uri(reverse("api:wijken")),
             "wijkdata": request.build_absolute_uri(reverse("api:wijkdata")),
+            "initiatieven": request.build_absolute_uri(reverse("api:initiatieven")),
+            "open_koffie": request.build_absolute_uri(reverse("api:open_koffie")),
             "toelichting": "Openbare gegevens van het wijkportaal. Alleen lezen; "
             "lijsten per 100, met ?page=N.",
         }
@@ -103,7 +105,7 @@ def index(request: HttpRequest) -> JsonResponse:
 @require_GET
 def wijken(request: HttpRequest) -> JsonResponse:
     queryset = Wijk.objects.select_related("regio").order_by("regio__naam", "naam", "pk")
-    return _pagina(request, queryset, _wijk)
+    return pagina(request, queryset, _wijk)
 
 
 @require_GET
@@ -115,7 +117,7 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> JsonResponse:
     )
     wijk_obj = queryset.filter(regio__slug=regio, slug=wijk).first()
     if wijk_obj is None:
-        return _fout(404, "Deze wijk bestaat niet.")
+        return fout(404, "Deze wijk bestaat niet.")
     data = _wijk(request, wijk_obj)
     data.update(
         wie_leeft_hier=wijk_obj.wie_leeft_hier,
@@ -136,7 +138,7 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> JsonResponse:
             for b in wijk_obj.beleefde_wijkdata.all()
         ],
     )
-    return _json(data)
+    return json_antwoord(data)
 
 
 @require_GET
@@ -156,6 +158,6 @@ def wijkdata(request: HttpRequest) -> JsonResponse:
             continue
         waarde = lees(request.GET[naam])
         if waarde is None:
-            return _fout(400, f"Onbekende waarde voor {naam}: {request.GET[naam]!r}.")
+            return fout(400, f"Onbekende waarde voor {naam}: {request.GET[naam]!r}.")
         queryset = queryset.filter(**{veld: waarde})
-    return _pagina(request, queryset, lambda request, cijfer: _cijfer(cijfer, cijfer.wijk))
+    return pagina(request, queryset, lambda request, cijfer: _cijfer(cijfer, cijfer.wijk))

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from initiatieven import api as initiatieven_api
+from openkoffie import api as openkoffie_api
 from wijken import api
 
 app_name = "api"
@@ -9,4 +11,6 @@ urlpatterns = [
     path("wijken/", api.wijken, name="wijken"),
     path("wijken/<slug:regio>/<slug:wijk>/", api.wijk, name="wijk"),
     path("wijkdata/", api.wijkdata, name="wijkdata"),
+    path("initiatieven/", initiatieven_api.initiatieven, name="initiatieven"),
+    path("open-koffie/", openkoffie_api.agenda, name="open_koffie"),
 ]
