@@ -60,6 +60,10 @@ class InitiatiefQuerySet(models.QuerySet):
     def actief(self) -> "InitiatiefQuerySet":
         return self.filter(status=Status.ACTIEF)
 
+    def lopend(self) -> "InitiatiefQuerySet":
+        """Public and not ended: what a resident can still join or follow."""
+        return self.filter(status__in=[Status.ONTWIKKELING, Status.ACTIEF]).order_by("naam")
+
     def met_indicator(self, indicator: str) -> "InitiatiefQuerySet":
         return self.filter(
             Exists(

@@ -1,5 +1,6 @@
 import pytest
 
+from initiatieven.models import Status
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, UserFactory, WijkFactory, WijkverbinderFactory
 from tests.factories_bijlagen import (
@@ -8,6 +9,7 @@ from tests.factories_bijlagen import (
     OpeningstijdFactory,
     RuimteFactory,
 )
+from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
 from wijken import roles
 from wijken.indicatoren import Indicator
@@ -109,8 +111,11 @@ def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_querie
         for indicator in Indicator:
             BeleefdeWijkdataFactory(wijk=wijk, indicator=indicator)
         vul_bijlagen_in(wijk, huizen, aantal)
+        for _ in range(aantal // 100 + 2):
+            InitiatiefFactory(wijk=wijk, status=Status.ACTIEF).zet_indicatoren(list(Indicator))
     # wijk, huizen with Bijlage 2, openingstijden, ruimtes, coordinatoren, wijkverbinders,
-    # doe-boekje per category, wijkcijfers, beleefde wijkdata, initiatives per status
-    with django_assert_num_queries(10):
+    # doe-boekje per category, wijkcijfers, beleefde wijkdata, initiatives per status,
+    # running initiatives with their indicatoren
+    with django_assert_num_queries(12):
         response = client.get(URL)
     assert response.status_code == 200

@@ -139,6 +139,8 @@ class IndicatorBeeld:
     andere_bronnen: list[Wijkcijfer]
     beleefd: BeleefdeWijkdata | None
     grafiek: Staafgrafiek | None = None
+    # The wijk's public, running initiatives that target this indicator (set by the view).
+    initiatieven: list = field(default_factory=list)
 
     @property
     def naam(self) -> str:

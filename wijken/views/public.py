@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from initiatieven.models import Initiatief
 from openkoffie.models import OpenKoffie
 from wijken import charts, indicatoren
 from wijken.models import Regio, Wijk
@@ -32,6 +33,14 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
         Wijk.objects.publiek(met_mogelijkheden=True).met_wijkdata(), regio__slug=regio, slug=wijk
     )
     indicatorbeelden = charts.indicatorbeelden(wijk_obj)
+    lopend = list(
+        Initiatief.objects.lopend()
+        .filter(wijk=wijk_obj)
+        .select_related("wijk__regio")
+        .prefetch_related("indicatoren")
+    )
+    for beeld in indicatorbeelden:
+        beeld.initiatieven = [i for i in lopend if beeld.indicator in i.indicator_waarden]
     context = {
         "wijk": wijk_obj,
         "regio": wijk_obj.regio,
