@@ -35,13 +35,16 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from initiatieven.models import Begroting, Begrotingsregel, Categorie, Initiatief  # noqa: E402
+from initiatieven.models import Status as InitiatiefStatus  # noqa: E402
 from openkoffie.models import OpenKoffie  # noqa: E402
 from wijken.indicatoren import Indicator  # noqa: E402
 from wijken.maten import Bron, Eenheid  # noqa: E402
 from wijken.models import Huis, Regio, Wijk, Wijkcijfer, Wijkverbinder  # noqa: E402
 from wijken.models_wijkplan import DELEN, Actie, Wijkplan  # noqa: E402
 
-RENDER_TARGET = 2.0
+# Render targets in seconds per document, and for any cached download.
+TARGETS = {"wijkplan": 2.0, "initiatiefbeschrijving": 1.0}
 CACHED_TARGET = 0.050
 TEKST = (
     "Op de Open Koffie van maart hebben we de cijfers besproken. Veel ouderen wonen "
@@ -51,11 +54,12 @@ TEKST = (
 
 
 def opruimen() -> None:
+    Initiatief.objects.filter(wijk__regio__slug="benchpdf").delete()
     Wijk.objects.filter(regio__slug="benchpdf").delete()
     Regio.objects.filter(slug="benchpdf").delete()
 
 
-def seed() -> str:
+def seed() -> dict[str, str]:
     opruimen()
     regio = Regio.objects.create(naam="Benchpdf", slug="benchpdf")
     wijk = Wijk.objects.create(
@@ -98,15 +102,40 @@ def seed() -> str:
         OpenKoffie.objects.create(
             wijk=wijk, huis=huis, begin=begin, einde=begin + datetime.timedelta(hours=2)
         )
-    return f"/{regio.slug}/{wijk.slug}/wijkplan.pdf"
+    initiatief = Initiatief.objects.create(
+        wijk=wijk,
+        naam="Samen op stap voor 'n boodschap",
+        slug="samen-op-stap",
+        status=InitiatiefStatus.ACTIEF,
+        globale_beschrijving=TEKST,
+        aanpak=TEKST,
+    )
+    begroting = Begroting.objects.create(
+        initiatief=initiatief,
+        status=Begroting.Stand.GOEDGEKEURD,
+        goedgekeurd_op=timezone.now(),
+        goedgekeurde_versie=1,
+    )
+    Begrotingsregel.objects.bulk_create(
+        Begrotingsregel(
+            begroting=begroting,
+            categorie=Categorie.values[i % len(Categorie.values)],
+            omschrijving=f"Regel {i}: koffie, thee en vlaai voor de deelnemers",
+            bedrag=25 * (i + 1),
+            betaler=["Sevagram", "Gemeente", "Seniorenvereniging"][i % 3],
+            looptijd="1 jaar",
+        )
+        for i in range(12)
+    )
+    return {
+        "wijkplan": f"/{regio.slug}/{wijk.slug}/wijkplan.pdf",
+        "initiatiefbeschrijving": (
+            f"/{regio.slug}/{wijk.slug}/initiatieven/{initiatief.slug}/beschrijving.pdf"
+        ),
+    }
 
 
-def main() -> int:
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    url = seed()
-    client = Client(HTTP_HOST="localhost")
-
+def measure(client: Client, naam: str, url: str) -> bool:
     renders = []
     for _ in range(3):
         cache.clear()
@@ -128,14 +157,24 @@ def main() -> int:
         cached.append(time.perf_counter() - start)
 
     render, hit = statistics.median(renders), statistics.median(cached)
+    print(f"{naam} PDF ({len(response.content) // 1024} kB)")
+    print(f"  render: {render:.2f} s median of 3 (target <= {TARGETS[naam]} s)")
+    print(f"  peak Python memory of one render: {peak / 2**20:.1f} MiB (tracemalloc)")
+    print(f"  cached download: {hit * 1000:.1f} ms median of 20 (target <= 50 ms)")
+    return render <= TARGETS[naam] and hit <= CACHED_TARGET
+
+
+def main() -> int:
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    urls = seed()
+    client = Client(HTTP_HOST="localhost")
+    print(f"database: {django.db.connection.vendor}")
+    gehaald = [measure(client, naam, url) for naam, url in urls.items()]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"database: {django.db.connection.vendor}; {len(response.content) // 1024} kB PDF")
-    print(f"wijkplan PDF render: {render:.2f} s median of 3 (target <= {RENDER_TARGET} s)")
-    print(f"peak Python memory of one render: {peak / 2**20:.1f} MiB (tracemalloc)")
     print(f"peak resident memory of the process: {rss:.0f} MiB (getrusage)")
-    print(f"cached download: {hit * 1000:.1f} ms median of 20 (target <= 50 ms)")
     opruimen()
-    return 0 if render <= RENDER_TARGET and hit <= CACHED_TARGET else 1
+    return 0 if all(gehaald) else 1
 
 
 if __name__ == "__main__":

@@ -83,3 +83,17 @@ def test_published_evaluation_only(client, initiatief):
 def test_linked_from_the_public_page(client, initiatief):
     html = client.get(BASE + "samen-op-stap/").content.decode()
     assert BASE + "samen-op-stap/beschrijving.pdf" in html
+
+
+def test_a_long_begroting_repeats_its_header_on_every_page(client, initiatief):
+    for n in range(60):
+        BegrotingsregelFactory(
+            begroting=initiatief.begroting,
+            omschrijving=f"Regel {n}: huur van de ontmoetingsruimte en schoonmaak",
+        )
+    response = client.get(BASE + "samen-op-stap/beschrijving.pdf")
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
+    with_lines = [text for text in pages if "Regel " in text]
+    assert len(with_lines) >= 2
+    assert all("Wat, welke, wie" in text for text in with_lines)
+    assert "Totaal" in pages[-1] or "Totaal" in pages[-2]
