@@ -4,11 +4,12 @@ import pytest
 
 from tests.conftest import PERSONAS
 from tests.factories import HuisFactory, WijkverbinderFactory
+from wijken.models import Vrijwilliger
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/"
 
 
-def wijk_urls(huis, verbinder) -> list[str]:
+def wijk_urls(huis, verbinder, vrijwilliger) -> list[str]:
     return [
         BASE,
         BASE + "huizen/nieuw/",
@@ -17,6 +18,9 @@ def wijk_urls(huis, verbinder) -> list[str]:
         BASE + "wijkverbinders/nieuw/",
         BASE + f"wijkverbinders/{verbinder.pk}/",
         BASE + f"wijkverbinders/{verbinder.pk}/verwijderen/",
+        BASE + "vrijwilligers/nieuw/",
+        BASE + f"vrijwilligers/{vrijwilliger.pk}/",
+        BASE + f"vrijwilligers/{vrijwilliger.pk}/verwijderen/",
     ]
 
 
@@ -35,8 +39,9 @@ EXPECTED = {
 def test_wijk_pages_by_persona(client_for, wijk_a, persona):
     huis = HuisFactory(wijk=wijk_a)
     verbinder = WijkverbinderFactory(wijk=wijk_a)
+    vrijwilliger = Vrijwilliger.objects.create(huis=huis, naam="Thea")
     client = client_for(persona)
-    for url in wijk_urls(huis, verbinder):
+    for url in wijk_urls(huis, verbinder, vrijwilliger):
         response = client.get(url)
         assert response.status_code == EXPECTED[persona], (persona, url)
         if persona == "anonymous":

@@ -221,8 +221,8 @@ def test_query_count_does_not_grow(
     client, wijk_a, coordinator_a, django_assert_num_queries, aantal
 ):
     _fill(wijk_a, coordinator_a, aantal)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         content = get_pdf(client)
     assert pdf_text(content).count("Sandra") >= aantal
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert get_pdf(client) == content

@@ -124,7 +124,7 @@ def test_query_count_does_not_grow(
     client, wijk_a, coordinator_a, django_assert_num_queries, aantal
 ):
     _fill(wijk_a, coordinator_a, aantal)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(URL)
     assert response.status_code == 200
     assert response.content.decode().count('<tr id="actie-') == aantal

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
-from wijken.models import DoeBoekjeItem, Huis, Wijk, Wijkverbinder
+from wijken.models import DoeBoekjeItem, Huis, Vrijwilliger, Wijk, Wijkverbinder
 from wijken.models_wijkplan import Actie, Bijeenkomst, Wijkplan
 
 
@@ -67,3 +67,14 @@ def get_doe_boekje_item_for_edit(
     item = get_object_or_404(items, pk=pk)
     item.wijk = wijk_obj
     return item
+
+
+def get_vrijwilliger_for_edit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> Vrijwilliger:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    vrijwilliger = get_object_or_404(
+        Vrijwilliger.objects.select_related("huis"), huis__wijk=wijk_obj, pk=pk
+    )
+    vrijwilliger.huis.wijk = wijk_obj
+    return vrijwilliger

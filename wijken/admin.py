@@ -12,6 +12,7 @@ from wijken.models import (
     Regio,
     Ruimte,
     User,
+    Vrijwilliger,
     Wijk,
     Wijkverbinder,
 )
@@ -178,3 +179,12 @@ class VaststellingAdmin(admin.ModelAdmin):
     list_filter = ["wijkplan__wijk__regio"]
     list_select_related = ["wijkplan__wijk", "door"]
     raw_id_fields = ["versie"]
+
+
+@admin.register(Vrijwilliger)
+class VrijwilligerAdmin(admin.ModelAdmin):
+    list_display = ["naam", "huis", "startdatum", "gestopt_op"]
+    list_filter = ["huis__wijk__regio", "huis__wijk"]
+    search_fields = ["naam", "huis__naam", "huis__wijk__naam"]
+    list_select_related = ["huis"]
+    date_hierarchy = "startdatum"

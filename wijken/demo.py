@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from wijken import demo_bijlagen
 from wijken.importer import lees_bytes, maak_plan
-from wijken.models import BeleefdeWijkdata, Huis, Regio, User, Wijk, Wijkverbinder
+from wijken.models import BeleefdeWijkdata, Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbinder
 from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to run in production
@@ -71,9 +71,19 @@ def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
     )
     wijk.coordinatoren.set([users[name] for name in data.get("coordinatoren", [])])
     for huis in data.get("huizen", []):
-        Huis.objects.update_or_create(
-            wijk=wijk, naam=huis["naam"], defaults={k: v for k, v in huis.items() if k != "naam"}
-        )
+        velden = {k: v for k, v in huis.items() if k not in ("naam", "vrijwilligers")}
+        huis_obj, _ = Huis.objects.update_or_create(wijk=wijk, naam=huis["naam"], defaults=velden)
+        for vrijwilliger in huis.get("vrijwilligers", []):
+            # Dates relative to today, so "this year" stays true for the demo.
+            dagen = vrijwilliger.pop("dagen_geleden")
+            Vrijwilliger.objects.update_or_create(
+                huis=huis_obj,
+                naam=vrijwilliger["naam"],
+                defaults={
+                    **vrijwilliger,
+                    "startdatum": timezone.localdate() - timedelta(days=dagen),
+                },
+            )
     for verbinder in data.get("wijkverbinders", []):
         defaults = {k: v for k, v in verbinder.items() if k not in ("naam", "login")}
         if "login" in verbinder:

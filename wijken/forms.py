@@ -2,7 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from wijken.models import BeleefdeWijkdata, Huis, Wijk, Wijkverbinder
+from wijken.models import BeleefdeWijkdata, Huis, Vrijwilliger, Wijk, Wijkverbinder
 
 
 class PortaalForm(forms.ModelForm):
@@ -113,3 +113,18 @@ class WijkdataUploadForm(forms.Form):
         if bestand.size > self.MAX_BYTES:
             raise forms.ValidationError("Het bestand is groter dan 10 MB.")
         return bestand
+
+
+class VrijwilligerForm(PortaalForm):
+    def __init__(self, *args, wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["huis"].queryset = wijk.huizen.all()
+        self.fields["huis"].empty_label = "Kies een huis"
+
+    class Meta:
+        model = Vrijwilliger
+        fields = ["naam", "huis", "wat", "contact", "startdatum", "gestopt_op"]
+        widgets = {
+            "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "gestopt_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }

@@ -943,4 +943,40 @@ class Ruimte(models.Model):
         return self.naam
 
 
+# --- vrijwilligers in het huis (standard goal: 10 buurtbewoners a year) -------
+
+
+class VrijwilligerQuerySet(models.QuerySet):
+    def geworven_in(self, jaar: int) -> "VrijwilligerQuerySet":
+        return self.filter(startdatum__year=jaar)
+
+
+class Vrijwilliger(models.Model):
+    """A buurtbewoner who helps in the daily work of a huis. Never shown publicly:
+    the public pages and the wijkplan only count them."""
+
+    huis = models.ForeignKey(Huis, on_delete=models.CASCADE, related_name="vrijwilligers")
+    naam = models.CharField(max_length=150)
+    contact = models.CharField(
+        max_length=150, blank=True, help_text="Telefoon of e-mail; alleen voor de coördinator."
+    )
+    wat = models.CharField("wat doet hij of zij", max_length=200, blank=True)
+    startdatum = models.DateField(default=timezone.localdate)
+    gestopt_op = models.DateField("gestopt op", null=True, blank=True)
+
+    objects = VrijwilligerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vrijwilliger"
+        verbose_name_plural = "vrijwilligers"
+        ordering = ["-startdatum", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def clean(self) -> None:
+        if self.gestopt_op and self.startdatum and self.gestopt_op < self.startdatum:
+            raise ValidationError({"gestopt_op": "Iemand kan niet stoppen voordat hij begon."})
+
+
 from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan  # noqa: E402, F401

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from communitycare.lib.subqueries import aantal
 from initiatieven import programma as initiatief_figuren
 from openkoffie import programma as openkoffie_figuren
 from wijken.indicatoren import Indicator
-from wijken.models import Wijk, Wijkcijfer, Wijkverbinder
+from wijken.models import Vrijwilliger, Wijk, Wijkcijfer, Wijkverbinder
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,11 @@ def zwakke_indicatoren(wijken: QuerySet) -> QuerySet:
     return wijken.annotate(
         zwakke_indicatoren=Coalesce(_per_wijk(cijfers, Count("maat", distinct=True)), Value(0))
     )
+
+
+def vrijwilligers_dit_jaar(wijken: QuerySet) -> QuerySet:
+    geworven = Vrijwilliger.objects.geworven_in(timezone.localdate().year)
+    return wijken.annotate(vrijwilligers=aantal(geworven.filter(huis__wijk=OuterRef("pk"))))
 
 
 def nieuwste_wijkdata(wijken: QuerySet) -> QuerySet:
@@ -96,6 +103,12 @@ FIGUREN = [
         "Open Koffies gepland (12 maanden)",
         openkoffie_figuren.gepland_komend_jaar,
         doel=4,
+    ),
+    Figuur(
+        "vrijwilligers",
+        "Vrijwilligers in het huis dit jaar",
+        vrijwilligers_dit_jaar,
+        doel=10,
     ),
     Figuur("zwakke_indicatoren", "Zwakke indicatoren", zwakke_indicatoren, lager_is_beter=True),
     Figuur("nieuwste_wijkdata", "Nieuwste cijfers uit", nieuwste_wijkdata),

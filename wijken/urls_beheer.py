@@ -29,6 +29,13 @@ urlpatterns = [
     path(wijk + "huizen/nieuw/", beheer.huis_nieuw, name="huis_nieuw"),
     path(wijk + "huizen/<int:pk>/", beheer.huis, name="huis"),
     path(wijk + "huizen/<int:pk>/verwijderen/", beheer.huis_verwijderen, name="huis_verwijderen"),
+    path(wijk + "vrijwilligers/nieuw/", beheer.vrijwilliger_nieuw, name="vrijwilliger_nieuw"),
+    path(wijk + "vrijwilligers/<int:pk>/", beheer.vrijwilliger, name="vrijwilliger"),
+    path(
+        wijk + "vrijwilligers/<int:pk>/verwijderen/",
+        beheer.vrijwilliger_verwijderen,
+        name="vrijwilliger_verwijderen",
+    ),
     path(wijk + "wijkverbinders/nieuw/", beheer.wijkverbinder_nieuw, name="wijkverbinder_nieuw"),
     path(wijk + "wijkverbinders/<int:pk>/", beheer.wijkverbinder, name="wijkverbinder"),
     path(

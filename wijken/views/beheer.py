@@ -9,9 +9,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
-from wijken.access import get_huis_for_edit, get_wijk_for_edit, get_wijkverbinder_for_edit
-from wijken.forms import HuisForm, WijkForm, WijkverbinderForm
-from wijken.models import Wijk
+from wijken.access import (
+    get_huis_for_edit,
+    get_vrijwilliger_for_edit,
+    get_wijk_for_edit,
+    get_wijkverbinder_for_edit,
+)
+from wijken.forms import HuisForm, VrijwilligerForm, WijkForm, WijkverbinderForm
+from wijken.models import Vrijwilliger, Wijk
 
 
 @login_required
@@ -43,6 +48,7 @@ def wijk(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespon
         "form": form,
         "saved": saved,
         "huizen": wijk_obj.huizen.all(),
+        "vrijwilligers": Vrijwilliger.objects.filter(huis__wijk=wijk_obj).select_related("huis"),
         "wijkverbinders": wijk_obj.wijkverbinders.all(),
         "doe_boekje": wijk_obj.doe_boekje.actueel().telling(),
     }
@@ -133,3 +139,35 @@ def wijkverbinder(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: 
 def wijkverbinder_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
     verbinder = get_wijkverbinder_for_edit(request, regio, wijk, pk)
     return _delete_child(request, verbinder.wijk, verbinder, "De wijkverbinder")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vrijwilliger_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str):
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    form = VrijwilligerForm(request.POST or None, wijk=wijk_obj)
+    return _edit_child(
+        request, wijk_obj, form, "Nieuwe vrijwilliger in het huis", "De vrijwilliger is toegevoegd."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vrijwilliger(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
+    obj = get_vrijwilliger_for_edit(request, regio, wijk, pk)
+    form = VrijwilligerForm(request.POST or None, instance=obj, wijk=obj.huis.wijk)
+    return _edit_child(
+        request,
+        obj.huis.wijk,
+        form,
+        f"Vrijwilliger {obj}",
+        "De gegevens van de vrijwilliger zijn opgeslagen.",
+        reverse("beheer:vrijwilliger_verwijderen", args=[regio, wijk, pk]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vrijwilliger_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
+    obj = get_vrijwilliger_for_edit(request, regio, wijk, pk)
+    return _delete_child(request, obj.huis.wijk, obj, "De vrijwilliger")

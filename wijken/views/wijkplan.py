@@ -31,7 +31,7 @@ from wijken.forms_wijkplan import (
     VergelijkForm,
     deel_form,
 )
-from wijken.models import Wijk
+from wijken.models import Vrijwilliger, Wijk
 from wijken.models_wijkplan import (
     DELEN,
     DELEN_PER_VELD,
@@ -59,6 +59,12 @@ def voortgang_initiatieven(wijk: Wijk) -> Voortgang:
     return Voortgang(tekst, gestart, 4)
 
 
+def voortgang_vrijwilligers(wijk: Wijk) -> Voortgang:
+    jaar = timezone.localdate().year
+    geworven = Vrijwilliger.objects.geworven_in(jaar).filter(huis__wijk=wijk).count()
+    return Voortgang(f"{geworven} van 10 vrijwilligers in het huis dit jaar", geworven, 10)
+
+
 def _plan_context(wijk: Wijk) -> dict:
     """What both the public page and the back office show; `wijk` from wijkplan_wijk_queryset."""
     plan = Wijkplan.voor(wijk)
@@ -78,6 +84,7 @@ def _plan_context(wijk: Wijk) -> dict:
         "laatste_wijziging": laatste_wijziging(wijk),
         "voortgang_wijkverbinders": voortgang_wijkverbinders(wijk),
         "voortgang_initiatieven": voortgang_initiatieven(wijk),
+        "voortgang_vrijwilligers": voortgang_vrijwilligers(wijk),
         "doe_boekje": wijk.doe_boekje.actueel().per_categorie(),
         "publieke_wijkverbinders": [
             v for v in wijk.actieve_wijkverbinders if v.toestemming_publiek

@@ -32,6 +32,7 @@ def wijkplan_versie(context: dict) -> str:
         [_huis(huis) for huis in wijk.huizen.all()],
         context["doe_boekje"],
         context["voortgang_initiatieven"],
+        context["voortgang_vrijwilligers"],
         [(cijfer.pk, cijfer.gewijzigd_op) for cijfer in wijk.wijkcijfers.all()],
         [(item.pk, item.gewijzigd_op) for item in wijk.beleefde_wijkdata.all()],
         [(ok.pk, ok.gewijzigd_op, ok.locatie) for ok in context["open_koffies"]],
