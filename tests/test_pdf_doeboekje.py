@@ -4,6 +4,7 @@ import io
 
 from pypdf import PdfReader
 
+from tests.factories import HuisFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
 from tests.factories_openkoffie import OpenKoffieFactory, over
 
@@ -36,6 +37,16 @@ def test_a_change_gives_a_new_booklet_at_once(client, wijk_a):
     item.naam = "Wandelgroep De Geul"
     item.save()
     assert "Wandelgroep De Geul" in pdf_text(client.get(URL).content)
+
+    # The entry shows its huis's address: a change there has no timestamp on the entry.
+    huis = HuisFactory(wijk=wijk_a, adres="Dorpsstraat 1")
+    item.huis = huis
+    item.waar = ""
+    item.save()
+    assert "Dorpsstraat 1" in pdf_text(client.get(URL).content)
+    huis.adres = "Kerkstraat 9"
+    huis.save()
+    assert "Kerkstraat 9" in pdf_text(client.get(URL).content)
 
 
 def test_linked_from_the_public_doe_boekje(client, wijk_a):

@@ -115,8 +115,12 @@ def test_a_change_gives_a_new_pdf_at_once(client, wijk_a, coordinator_a):
     verbinder.save()
     assert "Marieke" not in pdf_text(get_pdf(client))
 
-    HuisFactory(wijk=wijk_a, naam="Huize Nieuw")
+    huis = HuisFactory(wijk=wijk_a, naam="Huize Nieuw")
     assert "Huize Nieuw" in pdf_text(get_pdf(client))
+
+    huis.telefoon = "043 555 9876"
+    huis.save()
+    assert "043 555 9876" in pdf_text(get_pdf(client))
 
     OpenKoffie.objects.create(wijk=wijk_a, begin=over(7), einde=over(7, 16), adres="De Kerk")
     assert "De Kerk" in pdf_text(get_pdf(client))

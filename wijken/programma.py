@@ -36,11 +36,8 @@ def _per_wijk(queryset: QuerySet, aggregaat) -> Subquery:
 
 
 def wijkverbinders(wijken: QuerySet) -> QuerySet:
-    return wijken.annotate(
-        actieve_wijkverbinders=Coalesce(
-            _per_wijk(Wijkverbinder.objects.actief(), Count("pk")), Value(0)
-        )
-    )
+    actief = Wijkverbinder.objects.actief().filter(wijk=OuterRef("pk"))
+    return wijken.annotate(actieve_wijkverbinders=aantal(actief))
 
 
 def indicatoren_met_cijfers(wijken: QuerySet) -> QuerySet:

@@ -46,9 +46,7 @@ def _huis(huis) -> tuple:
     """A huis with its Bijlage 2 as shown in chapter 1.3 (no timestamps there either)."""
     afspraken = getattr(huis, "mogelijkheden", None)
     return (
-        huis.pk,
-        huis.naam,
-        huis.volledig_adres,
+        model_to_dict(huis),
         model_to_dict(afspraken) if afspraken else None,
         [model_to_dict(tijd) for tijd in huis.openingstijden.all()],
         [model_to_dict(ruimte) for ruimte in huis.ruimtes.all()],
