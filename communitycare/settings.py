@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "communitycare.lib.backoffice_cache.never_cache_back_office",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,8 +109,13 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            # Room for every public page of a national portal (see pagecache).
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
+# How long a cached public page may show the clock's view of the world ("nu open");
+# data changes show at once regardless. 0 switches the page cache off.
+PAGINA_CACHE_SECONDEN = env_int("PAGINA_CACHE_SECONDEN", 120)
 
 AUTH_USER_MODEL = "wijken.User"
 AUTHENTICATION_BACKENDS = [

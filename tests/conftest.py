@@ -56,6 +56,12 @@ def _fresh_cache(request):
         cache.clear()
 
 
+@pytest.fixture
+def no_page_cache(settings):
+    """Query-count pins measure rendering; tests/test_pagecache.py pins the cached path."""
+    settings.PAGINA_CACHE_SECONDEN = 0
+
+
 # --- places -----------------------------------------------------------------
 
 

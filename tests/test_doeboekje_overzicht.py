@@ -52,6 +52,7 @@ def test_many_results_are_capped(client, wijk_a):
     assert "Meer dan 100 resultaten" in html
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [4, 150])
 @pytest.mark.parametrize("params", [{}, {"zoek": "club"}])
 def test_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal, params):

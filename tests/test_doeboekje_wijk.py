@@ -96,6 +96,7 @@ def test_unknown_wijk_is_404(client, wijk_a):
     assert client.get("/heuvelland/bestaat-niet/doe-boekje/").status_code == 404
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [3, 120])
 @pytest.mark.parametrize("params", [{}, {"zoek": "club", "dag": "dinsdag"}])
 def test_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal, params):

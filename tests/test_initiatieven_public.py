@@ -125,6 +125,7 @@ def test_overview_filters(client, wijk_a, wijk_b):
     assert namen("?status=idee") == {"Kookclub", "Heerlens Heitje"}  # ignored
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [5, 500])
 def test_public_query_counts_are_pinned(
     client, wijk_a, coordinator_a, django_assert_num_queries, aantal

@@ -20,6 +20,7 @@ def test_nothing_planned_says_so(client, db):
     assert "Er staan nog geen Open Koffies gepland." in client.get("/open-koffie/").content.decode()
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [2, 40])
 def test_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal):
     for i in range(aantal):

@@ -64,6 +64,7 @@ def test_combined_meeting_shows_in_both_wijken_and_other_wijken_not(client, wijk
     assert client.get("/heerlen/valkenburg-oosterbeemd/open-koffie/").status_code == 404
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [2, 40])
 def test_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal):
     WijkverbinderFactory(wijk=wijk_a)

@@ -25,6 +25,7 @@ def test_unknown_regio_is_the_styled_404(client, db):
     assert "Deze pagina bestaat niet" in response.content.decode()
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [4, 300])
 def test_regio_query_count_does_not_grow(client, db, django_assert_num_queries, aantal):
     regio = RegioFactory(slug="groot")

@@ -94,6 +94,7 @@ def vul_bijlagen_in(wijk, huizen, aantal: int) -> None:
     )
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [4, 300])
 def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aantal):
     others = Wijk.objects.bulk_create(

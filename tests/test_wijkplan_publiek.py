@@ -119,6 +119,7 @@ def _fill(wijk, coordinator, aantal: int) -> None:
         wijk.coordinatoren.add(UserFactory(rol=roles.COORDINATOR))
 
 
+@pytest.mark.usefixtures("no_page_cache")
 @pytest.mark.parametrize("aantal", [2, 40])
 def test_query_count_does_not_grow(
     client, wijk_a, coordinator_a, django_assert_num_queries, aantal

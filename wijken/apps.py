@@ -7,6 +7,15 @@ class WijkenConfig(AppConfig):
     verbose_name = "Regio's, wijken en mensen"
 
     def ready(self):
+        from django.core.signals import request_finished
+        from django.db.backends.signals import connection_created
+
+        from communitycare.lib import dataversion
         from wijken.roles import sync_role_permissions
+
+        connection_created.connect(dataversion.install, dispatch_uid="dataversion.install")
+        request_finished.connect(
+            dataversion.bump_after_request, dispatch_uid="dataversion.bump_after_request"
+        )
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="wijken.sync_role_permissions")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import pdf_response
 from openkoffie.models import OpenKoffie
 from wijken.forms_doeboekje import DoeBoekjeZoekForm
@@ -15,6 +16,7 @@ from wijken.models import DoeBoekjeItem, Wijk, groepeer
 MAX_RESULTATEN = 100
 
 
+@public_page
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     form = DoeBoekjeZoekForm(request.GET or None)
@@ -53,6 +55,7 @@ def wijk_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     )
 
 
+@public_page
 def overzicht(request: HttpRequest) -> HttpResponse:
     """Search across every wijk; without a search, the wijken and their doe-boekjes."""
     form = DoeBoekjeZoekForm(request.GET or None)

@@ -1,23 +1,53 @@
 """The public wijkbeeld: readable by everyone, no login."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from communitycare.lib.pagecache import public_page
 from initiatieven.models import Initiatief
 from openkoffie.models import OpenKoffie
 from wijken import charts, indicatoren
 from wijken.models import Regio, Wijk
 
+# A national portal has hundreds of wijken per regio: the home page names the first few
+# of each and offers a search; the regio page lists them all.
+WIJKEN_PER_REGIO_OP_HOME = 12
+ZOEKRESULTATEN_OP_HOME = 30
 
+
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
-    regios = Regio.objects.prefetch_related(
-        Prefetch("wijken", queryset=Wijk.objects.order_by("naam"))
-    )
+    regios = list(Regio.objects.annotate(aantal_wijken=Count("wijken")))
+    eerste_wijken = Wijk.objects.annotate(
+        rang=Window(RowNumber(), partition_by=F("regio"), order_by=F("naam").asc())
+    ).filter(rang__lte=WIJKEN_PER_REGIO_OP_HOME)
+    per_regio: dict[int, list[Wijk]] = {}
+    for wijk_obj in eerste_wijken.order_by("naam"):
+        per_regio.setdefault(wijk_obj.regio_id, []).append(wijk_obj)
+    for regio_obj in regios:
+        regio_obj.eerste_wijken = per_regio.get(regio_obj.pk, [])
+    zoek = request.GET.get("wijk", "").strip()[:100]
+    gevonden = None
+    if zoek:
+        gevonden = (
+            Wijk.objects.filter(Q(naam__icontains=zoek) | Q(regio__naam__icontains=zoek))
+            .select_related("regio")
+            .order_by("naam")[:ZOEKRESULTATEN_OP_HOME]
+        )
     open_koffies = OpenKoffie.objects.komend().met_plaats()[:4]
-    return render(request, "wijken/home.html", {"regios": regios, "open_koffies": open_koffies})
+    context = {
+        "regios": regios,
+        "zoek": zoek,
+        "gevonden": gevonden,
+        "max_gevonden": ZOEKRESULTATEN_OP_HOME,
+        "open_koffies": open_koffies,
+    }
+    return render(request, "wijken/home.html", context)
 
 
+@public_page
 def regio(request: HttpRequest, regio: str) -> HttpResponse:
     regio_obj = get_object_or_404(Regio, slug=regio)
     wijken = (
@@ -28,6 +58,7 @@ def regio(request: HttpRequest, regio: str) -> HttpResponse:
     return render(request, "wijken/regio.html", {"regio": regio_obj, "wijken": wijken})
 
 
+@public_page
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(
         Wijk.objects.publiek(met_mogelijkheden=True).met_wijkdata(), regio__slug=regio, slug=wijk
