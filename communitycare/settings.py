@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "simple_history",
+    # The database queue of background tasks (only used with TASKS_BACKEND=database).
+    "django_tasks_db",
     "wijken",
     "initiatieven",
     "openkoffie",
@@ -197,6 +199,26 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Community Care <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Beheer", address) for address in env_list("DJANGO_ADMINS")]
+
+# Background tasks (e-mail, PDFs rendered ahead): by default each task runs at once in
+# the request that enqueues it, so the demo and the tests need no worker. With
+# TASKS_BACKEND=database tasks are queued in the database for `manage.py db_worker`.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use immediate or database.")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+# Render the wijkplan and initiatiefbeschrijving PDFs after each edit, so the next
+# download is a cache hit. Off by default with the immediate backend: the editor's
+# request would wait for the layout.
+PDF_VOORAF_RENDEREN = env_bool("PDF_VOORAF_RENDEREN", TASKS_BACKEND == "database")
 
 # A strict policy: only our own files, nonces for the few inline scripts.
 SECURE_CSP = {

@@ -15,6 +15,7 @@ from initiatieven.models import (
     InitiatiefIndicator,
     Startstap,
 )
+from initiatieven.tasks import beschrijving_pdf_vooraf_renderen
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -162,6 +163,7 @@ class GoedkeuringAdmin(BegrotingAdmin):
                 else:
                     besluit = begroting.keur_goed(request.user, versie)
                 meldingen.besluit(begroting, besluit)
+                beschrijving_pdf_vooraf_renderen(begroting.initiatief)
         except GoedkeuringGeweigerd as error:
             self.message_user(request, str(error), messages.ERROR)
         else:

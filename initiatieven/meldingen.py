@@ -1,20 +1,21 @@
 """E-mail about begrotingen, sent only once the decision is committed."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 
+from communitycare.tasks import send_email
 from initiatieven.models import Begroting, Begrotingsbesluit
 from wijken import roles
 from wijken.models import User
 
 
 def _send(onderwerp: str, tekst: str, ontvangers: list[str]) -> None:
+    """Enqueues the message as a task once the decision commits (sent at once with the
+    default backend, by the worker with TASKS_BACKEND=database)."""
     if ontvangers:
-        transaction.on_commit(
-            lambda: EmailMessage(onderwerp, tekst, to=sorted(set(ontvangers))).send()
-        )
+        aan = sorted(set(ontvangers))
+        transaction.on_commit(lambda: send_email.enqueue(onderwerp, tekst, aan))
 
 
 def _programmamanagers() -> list[str]:

@@ -10,3 +10,9 @@ from communitycare.settings import *  # noqa: E402, F403
 
 # Hashing demo passwords properly would make every login in the suite slow.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tasks run at once, whatever the environment says, so the tests see their e-mail without
+# a worker; tests/test_tasks.py switches to the database backend where it tests it.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Laying out a PDF after every edit would slow the suite; tests/test_tasks.py turns it on.
+PDF_VOORAF_RENDEREN = False

@@ -18,7 +18,9 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
+from django.db import transaction
 from django.http import HttpResponse
+from django.tasks import Task
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -109,10 +111,9 @@ def _layout_version() -> str:
     return hashlib.sha256(css + settings.RELEASE.encode()).hexdigest()[:12]
 
 
-def pdf_response(
-    template_name: str, context: dict, *, filename: str, version: str | None = None
-) -> HttpResponse:
-    """A PDF download, rendered once per version of its data and then served from cache.
+def cached_pdf(template_name: str, context: dict, *, version: str | None = None) -> bytes:
+    """The PDF of a document, laid out once per version of its data and then taken from
+    the cache.
 
     `version` names the document and must change whenever anything shown in it changes
     (for example the object's id and the last-modified time of everything in it). Without
@@ -127,6 +128,45 @@ def pdf_response(
     if pdf is None:
         pdf = html_to_pdf(html if html is not None else render_html(template_name, context))
         cache.set(key, pdf, timeout=60 * 60 * 24 * 7)
+    return pdf
+
+
+def pdf_response(
+    template_name: str, context: dict, *, filename: str, version: str | None = None
+) -> HttpResponse:
+    """A PDF download, rendered once per version of its data (see `cached_pdf`)."""
+    pdf = cached_pdf(template_name, context, version=version)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """Everything needed to serve a document, so a view and a background task that
+    renders it ahead of time (see `prerender_after_commit`) build the same cache key."""
+
+    template_name: str
+    context: dict
+    filename: str
+    version: str | None = None
+
+    def pdf(self) -> bytes:
+        return cached_pdf(self.template_name, self.context, version=self.version)
+
+    def response(self) -> HttpResponse:
+        return pdf_response(
+            self.template_name, self.context, filename=self.filename, version=self.version
+        )
+
+
+def prerender_after_commit(task: Task, *args: int | str) -> None:
+    """Enqueue `task` (one that puts a document's PDF in the cache) once the current
+    transaction commits, so the first download after an edit is a cache hit.
+
+    Only with PDF_VOORAF_RENDEREN on (the default with TASKS_BACKEND=database): with the
+    immediate backend the layout would run inside the editor's request, and a download
+    renders on a cache miss anyway.
+    """
+    if settings.PDF_VOORAF_RENDEREN:
+        transaction.on_commit(lambda: task.enqueue(*args))

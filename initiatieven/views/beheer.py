@@ -28,6 +28,7 @@ from initiatieven.forms import (
 )
 from initiatieven.models import HANDMATIGE_STAPPEN, Begroting, Evaluatie, Initiatief
 from initiatieven.similarity import lijkt_op
+from initiatieven.tasks import beschrijving_pdf_vooraf_renderen
 from wijken import roles
 from wijken.access import get_wijk_for_edit
 
@@ -125,6 +126,7 @@ def beschrijving(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+        beschrijving_pdf_vooraf_renderen(initiatief)
         ontbreekt = initiatief.beschrijving_ontbreekt()
         if ontbreekt:
             messages.info(
@@ -194,6 +196,7 @@ def status(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
             for message in error.messages:
                 form.add_error(None, message)
         else:
+            beschrijving_pdf_vooraf_renderen(initiatief)
             messages.success(
                 request, f"De status is nu: {initiatief.get_status_display().lower()}."
             )
@@ -227,6 +230,7 @@ def _render_begroting(request, begroting: Begroting, **forms) -> HttpResponse:
 
 
 def _na_wijziging(request, begroting: Begroting) -> None:
+    beschrijving_pdf_vooraf_renderen(begroting.initiatief)
     if begroting.na_wijziging(request.user):
         meldingen.ter_goedkeuring(begroting, opnieuw=True)
         messages.warning(
@@ -244,6 +248,7 @@ def begroting(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: st
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+        beschrijving_pdf_vooraf_renderen(begroting.initiatief)
         messages.success(
             request, "Het financieel akkoord van de overige betrokkenen is opgeslagen."
         )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from communitycare.lib.pagecache import public_page
-from communitycare.lib.pdf import pdf_response
+from communitycare.lib.pdf import PdfDocument, pdf_response
 from initiatieven.models import (
     PUBLIEKE_STATUSSEN,
     Evaluatie,
@@ -56,8 +56,9 @@ def wijk_lijst(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     return render(request, "initiatieven/wijk_lijst.html", context)
 
 
-def _publiek_initiatief(regio: str, wijk: str, slug: str) -> Initiatief:
-    queryset = (
+def publieke_initiatieven():
+    """Public initiatives with everything their page and PDFs show."""
+    return (
         Initiatief.objects.publiek()
         .select_related(
             "wijk__regio", "begroting__goedgekeurd_door", "coordinator", "wijkverbinder"
@@ -77,7 +78,12 @@ def _publiek_initiatief(regio: str, wijk: str, slug: str) -> Initiatief:
             ),
         )
     )
-    return get_object_or_404(queryset, wijk__regio__slug=regio, wijk__slug=wijk, slug=slug)
+
+
+def _publiek_initiatief(regio: str, wijk: str, slug: str) -> Initiatief:
+    return get_object_or_404(
+        publieke_initiatieven(), wijk__regio__slug=regio, wijk__slug=wijk, slug=slug
+    )
 
 
 def _context(initiatief: Initiatief) -> dict:
@@ -111,13 +117,19 @@ def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpRe
 @require_GET
 def beschrijving_pdf(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpResponse:
     """Bijlage 6 with its begroting and goedkeuring, to print and hand out."""
-    initiatief = _publiek_initiatief(regio, wijk, slug)
+    return beschrijving_document(_publiek_initiatief(regio, wijk, slug)).response()
+
+
+def beschrijving_document(initiatief: Initiatief) -> PdfDocument:
+    """The initiatiefbeschrijving of an initiative loaded with `publieke_initiatieven()`:
+    the download and the background task that renders it ahead (initiatieven.tasks)
+    build it alike. No version: the rendered HTML is the version."""
     vandaag = timezone.localdate()
     context = {**_context(initiatief), "titel": initiatief.naam, "stand": vandaag}
-    return pdf_response(
+    return PdfDocument(
         "pdf/initiatief.html",
         context,
-        filename=f"initiatief-{wijk}-{slug}-{vandaag:%Y-%m-%d}.pdf",
+        filename=f"initiatief-{initiatief.wijk.slug}-{initiatief.slug}-{vandaag:%Y-%m-%d}.pdf",
     )
 
 

@@ -49,6 +49,7 @@ from wijken.models_wijkplan import (
     voortgang_wijkverbinders,
     wijkplan_wijk_queryset,
 )
+from wijken.tasks import wijkplan_pdf_vooraf_renderen
 
 BEHEER = "beheer/wijkplan.html"
 
@@ -155,6 +156,7 @@ def deel(request: AuthenticatedHttpRequest, regio: str, wijk: str, veld: str) ->
             verschil=inline_diff(huidige_tekst, eigen_tekst),
         )
         return _deel_form_response(request, context)
+    wijkplan_pdf_vooraf_renderen(wijk_obj)
     if request.htmx:
         beheer_context = _beheer_context(wijk_obj, oob=True, opgeslagen=True)
         beheer_context["d"] = next(d for d in beheer_context["plan"].delen() if d.deel.veld == veld)
@@ -190,6 +192,8 @@ def actie_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Htt
         return render(request, f"{BEHEER}#acties" if request.htmx else BEHEER, context)
     velden = {name: form.cleaned_data[name] for name in ActieForm.Meta.fields}
     actie, nieuw = nieuwe_actie(wijk_obj, form.cleaned_data["token"], request.user, **velden)
+    if nieuw:
+        wijkplan_pdf_vooraf_renderen(wijk_obj)
     melding = f"Actie “{actie}” is toegevoegd." if nieuw else f"Actie “{actie}” stond er al."
     return _acties_response(request, wijk_obj, melding)
 
@@ -218,6 +222,7 @@ def actie(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> 
                 for name in velden
             ]
         else:
+            wijkplan_pdf_vooraf_renderen(wijk_obj)
             messages.success(request, "De actie is opgeslagen.")
             return _terug(wijk_obj, "acties")
     return render(request, "beheer/wijkplan_actie.html", context)
@@ -245,6 +250,8 @@ def _actie_stap(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: in
             f"“{actie_obj}” was intussen door iemand anders gewijzigd. "
             "Bekijk de lijst hieronder en probeer het zo nodig opnieuw."
         )
+    else:
+        wijkplan_pdf_vooraf_renderen(wijk_obj)
     return _acties_response(request, wijk_obj, melding)
 
 
@@ -299,6 +306,7 @@ def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) 
         return _planning_response(request, wijk_obj, bijeenkomst_form=form)
     velden = {name: form.cleaned_data[name] for name in BijeenkomstForm.Meta.fields}
     nieuwe_bijeenkomst(wijk_obj, form.cleaned_data["token"], request.user, **velden)
+    wijkplan_pdf_vooraf_renderen(wijk_obj)
     return _planning_response(request, wijk_obj)
 
 
@@ -309,6 +317,7 @@ def bijeenkomst_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk:
     wijk_obj = bijeenkomst.wijkplan.wijk
     bijeenkomst._history_user = request.user
     bijeenkomst.delete()
+    wijkplan_pdf_vooraf_renderen(wijk_obj)
     return _planning_response(request, wijk_obj)
 
 
@@ -421,6 +430,7 @@ def herstellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
             "teruggezet; bekijk de nieuwe tekst en probeer het zo nodig opnieuw.",
         )
         return redirect("wijkplan:versie", regio, wijk, pk)
+    wijkplan_pdf_vooraf_renderen(wijk_obj)
     messages.success(
         request,
         f"{deel_obj.nummer} {deel_obj.titel} is teruggezet naar de tekst van "
@@ -447,6 +457,7 @@ def vaststellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: in
         },
     )
     if nieuw:
+        wijkplan_pdf_vooraf_renderen(wijk_obj)
         messages.success(
             request, f"De versie is vastgesteld op {form.cleaned_data['datum']:%d-%m-%Y}."
         )

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from communitycare.lib.pdf import pdf_response
+from communitycare.lib.pdf import PdfDocument
+from wijken.models import Wijk
 from wijken.models_wijkplan import wijkplan_wijk_queryset
 from wijken.views.wijkplan import _plan_context
 
@@ -53,20 +54,26 @@ def _huis(huis) -> tuple:
     )
 
 
-@require_GET
-def wijkplan_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
-    wijk_obj = get_object_or_404(wijkplan_wijk_queryset(), regio__slug=regio, slug=wijk)
+def wijkplan_document(wijk: Wijk) -> PdfDocument:
+    """The wijkplan PDF of a wijk loaded with `wijkplan_wijk_queryset()`: the download
+    and the background task that renders it ahead (wijken.tasks) build it alike."""
     vandaag = timezone.localdate()
     context = {
-        **_plan_context(wijk_obj),
-        "titel": f"Wijkplan {wijk_obj.naam}",
+        **_plan_context(wijk),
+        "titel": f"Wijkplan {wijk.naam}",
         "stand": vandaag,
         "ORGANISATIE_NAAM": settings.ORGANISATIE_NAAM,
     }
     context["open_koffies"] = list(context["open_koffies"])
-    return pdf_response(
+    return PdfDocument(
         "pdf/wijkplan.html",
         context,
-        filename=f"wijkplan-{wijk_obj.regio.slug}-{wijk_obj.slug}-{vandaag:%Y-%m-%d}.pdf",
+        filename=f"wijkplan-{wijk.regio.slug}-{wijk.slug}-{vandaag:%Y-%m-%d}.pdf",
         version=wijkplan_versie(context),
     )
+
+
+@require_GET
+def wijkplan_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_object_or_404(wijkplan_wijk_queryset(), regio__slug=regio, slug=wijk)
+    return wijkplan_document(wijk_obj).response()
