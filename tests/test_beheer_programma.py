@@ -11,7 +11,7 @@ from tests.factories import WijkFactory, WijkverbinderFactory
 from tests.factories_wijkdata import WijkcijferFactory
 from wijken import programma
 from wijken.indicatoren import Indicator
-from wijken.models import Wijk, Wijkcijfer, Wijkverbinder
+from wijken.models import Regio, Wijk, Wijkcijfer, Wijkverbinder
 
 URL = "/beheer/programma/"
 URLS = [URL, URL + "export.csv", URL + "export.xlsx"]
@@ -142,12 +142,32 @@ def test_query_count_does_not_grow_with_the_wijken(
             WijkcijferFactory.build(wijk=wijk, maat=indicator, waarde="60")
             for indicator in Indicator
         )
-    # wijken with every figure, the weak pairs, the initiatives covering them, ...
-    with django_assert_num_queries(7):
+    # a page of wijken with every figure, their count, the regio's, the weak pairs, ...
+    with django_assert_num_queries(9):
         response = client.get(URL)
     assert response.status_code == 200
     # every wijk has two goals out of 10: wijkverbinders and volunteers in the huis
-    assert response.content.decode().count("van 10") == 2 * (aantal + 2)
+    assert response.content.decode().count("van 10") == 2 * min(aantal + 2, 50)
+
+
+def test_a_page_at_a_time_and_one_regio_at_a_time(client_for, voortgang):
+    client = client_for("programmamanager")
+    Wijk.objects.bulk_create(
+        WijkFactory.build(
+            regio=Regio.objects.get(slug="heerlen"), naam=f"Heerlen {i:02}", slug=f"h-{i}"
+        )
+        for i in range(55)
+    )
+    html = client.get(URL + "?sorteer=wijk").content.decode()
+    assert "57 wijken; hieronder 1 tot en met 50." in html
+    assert 'href="?sorteer=wijk&amp;pagina=2"' in html
+    assert "Welten-Benzenrade-Douvenrade</a></th>" not in html
+    html = client.get(URL + "?sorteer=wijk&pagina=2").content.decode()
+    assert "Welten-Benzenrade-Douvenrade</a></th>" in html
+    html = client.get(URL + "?regio=heuvelland").content.decode()
+    assert "1 wijk in Heuvelland." in html
+    assert "Valkenburg-Oosterbeemd" in html and "Heerlen 00" not in html
+    assert client.get(URL + "?regio=onbekend&pagina=999").status_code == 200
 
 
 def test_open_koffie_figures_count_combined_meetings_for_both_wijken(wijk_a, wijk_b):

@@ -18,7 +18,7 @@ from communitycare.lib.subqueries import aantal
 from initiatieven import programma as initiatief_figuren
 from openkoffie import programma as openkoffie_figuren
 from wijken.indicatoren import Indicator
-from wijken.models import Vrijwilliger, Wijk, Wijkcijfer, Wijkverbinder
+from wijken.models import Regio, Vrijwilliger, Wijk, Wijkcijfer, Wijkverbinder
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,14 @@ FIGUREN = [
 KOLOMMEN = {"wijk": "naam", "regio": "regio__naam"} | {f.sleutel: f.sleutel for f in FIGUREN}
 
 
-def overzicht(sorteer: str = "wijk", aflopend: bool = False) -> QuerySet:
-    """All wijken with every figure, sorted on the server (unknown keys sort by wijk)."""
+def overzicht(
+    sorteer: str = "wijk", aflopend: bool = False, regio: Regio | None = None
+) -> QuerySet:
+    """All wijken (of one regio) with every figure, sorted on the server (unknown keys
+    sort by wijk)."""
     wijken = Wijk.objects.select_related("regio")
+    if regio is not None:
+        wijken = wijken.filter(regio=regio)
     for figuur in FIGUREN:
         wijken = figuur.annoteer(wijken)
     veld = F(KOLOMMEN.get(sorteer, "naam"))
@@ -129,12 +134,13 @@ class ZwakkePlek:
     indicatoren: list[Indicator]
 
 
-def zwak_zonder_initiatief() -> list[ZwakkePlek]:
+def zwak_zonder_initiatief(regio: Regio | None = None) -> list[ZwakkePlek]:
     """Wijken whose latest figure on an indicator is worse than its comparison value
     (see `WijkcijferQuerySet.zwak`), where no active initiative targets that indicator."""
-    paren = set(
-        Wijkcijfer.objects.indicatoren().laatste().zwak().values_list("wijk_id", "maat").distinct()
-    )
+    cijfers = Wijkcijfer.objects.indicatoren()
+    if regio is not None:
+        cijfers = cijfers.filter(wijk__regio=regio)
+    paren = set(cijfers.laatste().zwak().values_list("wijk_id", "maat").distinct())
     paren -= initiatief_figuren.indicatoren_met_actief_initiatief({wijk_id for wijk_id, _ in paren})
     per_wijk: dict[int, list[Indicator]] = {}
     for wijk_id, maat in paren:

@@ -4,6 +4,7 @@ import csv
 from io import BytesIO
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,13 +15,21 @@ from openpyxl.styles import Font
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from wijken import programma
 from wijken.access import check_programma
+from wijken.models import Regio
+
+# A national programme has thousands of wijken: the table shows a page at a time,
+# for all regio's or one; the exports hold every row of the selection.
+WIJKEN_PER_PAGINA = 50
+ZWAKKE_PLEKKEN_GETOOND = 50
 
 
-def _sortering(request: AuthenticatedHttpRequest) -> tuple[str, bool]:
+def _selectie(request: AuthenticatedHttpRequest) -> tuple[str, bool, Regio | None]:
     sorteer = request.GET.get("sorteer", "wijk")
     if sorteer not in programma.KOLOMMEN:
         sorteer = "wijk"
-    return sorteer, request.GET.get("volgorde") == "af"
+    slug = request.GET.get("regio", "")
+    regio = Regio.objects.filter(slug=slug).first() if slug else None
+    return sorteer, request.GET.get("volgorde") == "af", regio
 
 
 def _koppen() -> list[str]:
@@ -41,19 +50,26 @@ def _rijen(wijken) -> list[list]:
 @require_GET
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     check_programma(request)
-    sorteer, aflopend = _sortering(request)
-    wijken = programma.overzicht(sorteer, aflopend)
+    sorteer, aflopend, regio = _selectie(request)
+    pagina = Paginator(programma.overzicht(sorteer, aflopend, regio), WIJKEN_PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    zwakke_plekken = programma.zwak_zonder_initiatief(regio)
     kolommen = [("wijk", "Wijk", None), ("regio", "Regio", None)] + [
         (f.sleutel, f.kop, f) for f in programma.FIGUREN
     ]
     context = {
         "wijken": [
-            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN]) for wijk in wijken
+            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN]) for wijk in pagina
         ],
+        "pagina": pagina,
         "kolommen": kolommen,
         "sorteer": sorteer,
         "aflopend": aflopend,
-        "zwakke_plekken": programma.zwak_zonder_initiatief(),
+        "regio": regio,
+        "regios": Regio.objects.order_by("naam"),
+        "zwakke_plekken": zwakke_plekken[:ZWAKKE_PLEKKEN_GETOOND],
+        "zwakke_plekken_meer": max(len(zwakke_plekken) - ZWAKKE_PLEKKEN_GETOOND, 0),
         "query": request.GET.urlencode(),
     }
     return render(request, "beheer/programma.html", context)
@@ -73,7 +89,7 @@ def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     schrijver.writerow(_koppen())
     schrijver.writerows(
         ["" if waarde is None else waarde for waarde in rij]
-        for rij in _rijen(programma.overzicht(*_sortering(request)))
+        for rij in _rijen(programma.overzicht(*_selectie(request)))
     )
     return response
 
@@ -88,7 +104,7 @@ def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     blad.append(_koppen())
     for cel in blad[1]:
         cel.font = Font(bold=True)
-    for rij in _rijen(programma.overzicht(*_sortering(request))):
+    for rij in _rijen(programma.overzicht(*_selectie(request))):
         blad.append(rij)
     blad.freeze_panes = "C2"
     for kolom, breedte in zip("ABCDEFGHIJKLMNOP", [18, 32, 14], strict=False):
