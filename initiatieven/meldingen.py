@@ -11,6 +11,9 @@ from wijken.models import User
 
 
 def _send(onderwerp: str, tekst: str, ontvangers: list[str]) -> None:
+    # A name with a line break (typed or pasted) would make the subject an invalid header:
+    # the mail would fail after the decision was saved. One line, whatever the names hold.
+    onderwerp = " ".join(onderwerp.split())
     if ontvangers:
         transaction.on_commit(
             lambda: EmailMessage(onderwerp, tekst, to=sorted(set(ontvangers))).send()
