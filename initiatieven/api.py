@@ -21,7 +21,7 @@ def _initiatief(request: HttpRequest, initiatief: Initiatief) -> dict:
         "einddatum": initiatief.einddatum,
         "globale_beschrijving": initiatief.globale_beschrijving,
         "begroting_goedgekeurd_op": begroting.goedgekeurd_op if goedgekeurd else None,
-        "begroting_totaal": float(begroting.totaal) if goedgekeurd else None,
+        "begroting_totaal": float(begroting.totaal()) if goedgekeurd else None,
         "url": request.build_absolute_uri(initiatief.get_absolute_url()),
     }
 

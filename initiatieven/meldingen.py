@@ -13,6 +13,9 @@ from wijken.models import User
 def _send(onderwerp: str, tekst: str, ontvangers: list[str]) -> None:
     """Enqueues the message as a task once the decision commits (sent at once with the
     default backend, by the worker with TASKS_BACKEND=database)."""
+    # A name with a line break (typed or pasted) would make the subject an invalid header:
+    # the mail would fail after the decision was saved. One line, whatever the names hold.
+    onderwerp = " ".join(onderwerp.split())
     if ontvangers:
         aan = sorted(set(ontvangers))
         transaction.on_commit(lambda: send_email.enqueue(onderwerp, tekst, aan))

@@ -48,7 +48,8 @@ def response(
 ) -> HttpResponse:
     open_koffies = list(open_koffies)
     calendar = icalendar.Calendar.new(
-        name=naam,
+        # icalendar writes NAME unescaped and refuses a line break in it: one line.
+        name=" ".join(naam.split()),
         prodid="-//Community Care wijkportaal//Open Koffie//NL",
         uid=f"{filename}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}",
         url=request.build_absolute_uri(),

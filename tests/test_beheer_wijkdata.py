@@ -7,12 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import PERSONAS, count_h1
 from tests.factories_wijkdata import WijkcijferFactory
-from tests.test_access_matrix import EXPECTED  # the same rule as every wijk page
+from tests.test_url_persona_matrix import BEHEER
 from wijken.models import BeleefdeWijkdata, Wijkcijfer
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkdata/"
 KOP = "cbs_code,maat,jaar,waarde,eenheid,bron,vergelijking_gemeente\n"
 GOED = KOP + "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1\n"
+EXPECTED = BEHEER.get  # the same rule as every wijk page
 
 
 @pytest.fixture(autouse=True)

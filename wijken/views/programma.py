@@ -38,6 +38,18 @@ def _koppen() -> list[str]:
     ]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: a wijk named
+# '=HYPERLINK(...)' must arrive as text (OWASP "CSV injection").
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _als_tekst(waarde):
+    """A CSV cell that a spreadsheet shows as the text typed, never runs."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
+        return "'" + waarde
+    return waarde
+
+
 def _rijen(wijken) -> list[list]:
     return [
         [wijk.regio.naam, wijk.naam, wijk.cbs_code]
@@ -88,7 +100,7 @@ def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     schrijver = csv.writer(response)
     schrijver.writerow(_koppen())
     schrijver.writerows(
-        ["" if waarde is None else waarde for waarde in rij]
+        ["" if waarde is None else _als_tekst(waarde) for waarde in rij]
         for rij in _rijen(programma.overzicht(*_selectie(request)))
     )
     return response
@@ -106,6 +118,9 @@ def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
         cel.font = Font(bold=True)
     for rij in _rijen(programma.overzicht(*_selectie(request))):
         blad.append(rij)
+        for cel in blad[blad.max_row]:
+            if cel.data_type == "f":  # openpyxl reads a leading '=' as a formula: keep text
+                cel.data_type = "s"
     blad.freeze_panes = "C2"
     for kolom, breedte in zip("ABCDEFGHIJKLMNOP", [18, 32, 14], strict=False):
         blad.column_dimensions[kolom].width = breedte
