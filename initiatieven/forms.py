@@ -34,6 +34,9 @@ def _indicatoren_veld(required: bool) -> forms.MultipleChoiceField:
     )
 
 
+NAAM_BESTAAT = "Er is in deze wijk al een initiatief met deze naam."
+
+
 class InitiatiefNieuwForm(PortaalForm):
     submit_label = "Initiatief aanmaken"
 
@@ -52,7 +55,7 @@ class InitiatiefNieuwForm(PortaalForm):
         if not slug or slug in RESERVED_SLUGS or slug == "nieuw":
             raise ValidationError("Kies een naam met letters of cijfers.")
         if Initiatief.objects.filter(wijk=self.instance.wijk, slug=slug).exists():
-            raise ValidationError("Er is in deze wijk al een initiatief met deze naam.")
+            raise ValidationError(NAAM_BESTAAT)
         self.instance.slug = slug
         return naam
 
@@ -222,6 +225,9 @@ class StapForm(forms.ModelForm):
 
     def save_for(self, door: User) -> Startstap:
         with transaction.atomic():
+            # Two saves of one initiative's steps at once (a double submit, or two app
+            # servers) queue on its row: the second replaces the first, no unique violation.
+            Initiatief.objects.select_for_update().filter(pk=self.initiatief.pk).first()
             stap = super().save(commit=False)
             stap.initiatief, stap.nummer = self.initiatief, self.nummer
             stap.voltooid_door, stap.voltooid_op = door, timezone.now()

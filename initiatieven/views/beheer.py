@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +17,7 @@ from initiatieven.access import (
     get_regel_for_edit,
 )
 from initiatieven.forms import (
+    NAAM_BESTAAT,
     BegrotingsregelForm,
     BeschrijvingForm,
     BestedingFormSet,
@@ -55,14 +56,20 @@ def nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespo
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
     form = InitiatiefNieuwForm(request.POST or None, wijk=wijk_obj)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.instance.coordinator = (
-                request.user if request.user.has_role(roles.COORDINATOR) else None
-            )
-            initiatief = form.save()
-            Begroting.objects.create(initiatief=initiatief)
-        messages.success(request, "Het initiatief is aangemaakt. Loop nu de startstappen door.")
-        return redirect(initiatief.get_beheer_url())
+        try:
+            with transaction.atomic():
+                form.instance.coordinator = (
+                    request.user if request.user.has_role(roles.COORDINATOR) else None
+                )
+                initiatief = form.save()
+                Begroting.objects.create(initiatief=initiatief)
+        except IntegrityError:
+            # The same name saved a moment ago (a double submit, perhaps on another app
+            # server): the form's own check ran before that save was committed.
+            form.add_error("naam", NAAM_BESTAAT)
+        else:
+            messages.success(request, "Het initiatief is aangemaakt. Loop nu de startstappen door.")
+            return redirect(initiatief.get_beheer_url())
     context = {"wijk": wijk_obj, "form": form, "titel": "Nieuw initiatief"}
     return render(request, "beheer/form.html", context)
 
