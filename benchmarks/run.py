@@ -247,25 +247,35 @@ def main() -> int:
     urls = seed_if_needed(env, args.wijken)
     seed_seconds = time.monotonic() - started
     manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
-    programma = {"Cookie": session_cookie(env, "bench-programmamanager")}
-    htmx = {"Cookie": session_cookie(env, "bench-coordinator"), "HX-Request": "true"}
+    pages = urls["pages"]
+    cookies = {key: session_cookie(env, login["username"]) for key, login in urls["logins"].items()}
+
+    def page(key: str) -> tuple[str, dict[str, str]]:
+        spec = pages[key]
+        headers = dict(spec.get("headers", {}))
+        if "login" in spec:
+            headers["Cookie"] = cookies[spec["login"]]
+        return spec["path"], headers
 
     public = {
         TRIVIAL: ("/healthz/", {}),
-        "home": ("/", {}),
-        "regio": (urls["regio"], {}),
-        "wijk": (urls["wijk"], {}),
-        "initiatieven van de wijk": (urls["initiatieven"], {}),
-        "initiatief": (urls["initiatief"], {}),
-        "open koffie agenda": (urls["open_koffie"], {}),
-        "zoeken (doe-boekje)": (urls["zoeken"], {}),
+        "home": page("home"),
+        "regio": page("regio"),
+        "wijk": page("wijk"),
+        "initiatieven van de wijk": page("initiatieven"),
+        "initiatief": page("initiatief"),
+        "open koffie agenda": page("open_koffie"),
+        "wijkplan": page("wijkplan"),
+        "zoeken (doe-boekje)": page("doe_boekje_zoek"),
     }
     back_office = {
         TRIVIAL: ("/healthz/", {}),
-        "htmx-fragment": (urls["fragment"], htmx),
-        "programmadashboard": ("/beheer/programma/", programma),
+        "htmx-fragment": page("wijkplan_deel"),
+        "programmadashboard": page("programma"),
     }
-    run: dict = {"args": vars(args), "seed_seconds": round(seed_seconds), "urls": urls}
+    wijk = pages["wijk"]["path"]
+    initiatief = pages["initiatief"]["path"]
+    run: dict = {"args": vars(args), "seed_seconds": round(seed_seconds), "seed": urls}
     print(
         f"\nServing with the page cache on ({args.workers} workers, {args.connections} connections)"
     )
@@ -282,8 +292,8 @@ def main() -> int:
                 "cached": fetch_seconds(server.base + path),
             }
             for name, path in (
-                ("wijkplan", urls["wijkplan_pdf"]),
-                ("initiatiefbeschrijving", urls["beschrijving_pdf"]),
+                ("wijkplan", wijk + "wijkplan.pdf"),
+                ("initiatiefbeschrijving", initiatief + "beschrijving.pdf"),
             )
         }
         run["peak_worker_memory_mib_uncached"] = round(peak_memory_mib(server.process.pid))
