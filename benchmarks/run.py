@@ -69,7 +69,7 @@ def session_cookie(env: dict[str, str], username: str) -> str:
         f"c.force_login(User.objects.get(username={username!r})); "
         "print(c.cookies['sessionid'].value)"
     )
-    return "sessionid=" + manage(env, "shell", "-c", code).strip()
+    return "sessionid=" + manage(env, "shell", "--no-imports", "-c", code).strip()
 
 
 def wait_until_up(url: str, timeout: float = 30) -> None:
@@ -155,7 +155,11 @@ def measure(server: Server, pages: dict, args) -> dict[str, dict]:
 def seed_if_needed(env: dict[str, str], wijken: int) -> dict:
     manifest = RESULTS / "seed-manifest.json"
     count = manage(
-        env, "shell", "-c", "from wijken.models import Wijk; print(Wijk.objects.count())"
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from wijken.models import Wijk; print(Wijk.objects.count())",
     )
     if int(count) == 0:
         subprocess.run(
@@ -246,7 +250,7 @@ def main() -> int:
     started = time.monotonic()
     urls = seed_if_needed(env, args.wijken)
     seed_seconds = time.monotonic() - started
-    manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    manage(env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()")
     pages = urls["pages"]
     cookies = {key: session_cookie(env, login["username"]) for key, login in urls["logins"].items()}
 
