@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +20,8 @@ from wijken.access import (
 from wijken.forms import HuisForm, VrijwilligerForm, WijkForm, WijkverbinderForm
 from wijken.models import Vrijwilliger, Wijk
 
+WIJKEN_PER_PAGINA = 50
+
 
 @login_required
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -27,7 +31,14 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         .with_active_wijkverbinder_count()
         .order_by("regio__naam", "naam")
     )
-    return render(request, "beheer/dashboard.html", {"wijken": wijken})
+    # Whoever sees every wijk of a national programme gets them a page at a time, with a
+    # search; the signals below the table are those of the wijken on the page.
+    zoek = request.GET.get("zoek", "").strip()[:100]
+    if zoek:
+        wijken = wijken.filter(Q(naam__icontains=zoek) | Q(regio__naam__icontains=zoek))
+    pagina = Paginator(wijken, WIJKEN_PER_PAGINA).get_page(request.GET.get("pagina"))
+    context = {"wijken": list(pagina), "pagina": pagina, "zoek": zoek}
+    return render(request, "beheer/dashboard.html", context)
 
 
 @login_required
