@@ -174,3 +174,13 @@ def test_wijk_list_in_the_back_office(client_for, wijk_a):
     html = client_for("coordinator_a").get(BASE).content.decode()
     assert count_h1(html) == 1
     assert "Heerlens Heitje" in html and "Idee" in html
+
+
+@pytest.mark.parametrize("aantal", [2, 30])
+def test_list_query_count_does_not_grow(client_for, wijk_a, django_assert_num_queries, aantal):
+    client = client_for("coordinator_a")
+    for _ in range(aantal):
+        InitiatiefFactory(wijk=wijk_a)
+    with django_assert_num_queries(5):
+        response = client.get(BASE)
+    assert response.content.decode().count(BASE) >= aantal

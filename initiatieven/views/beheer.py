@@ -41,7 +41,7 @@ def lijst(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespo
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
     initiatieven = (
         Initiatief.objects.filter(wijk=wijk_obj)
-        .select_related("begroting")
+        .select_related("begroting", "wijk__regio")
         .met_evaluatiestand()
         .order_by("naam")
     )
