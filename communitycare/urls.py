@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from communitycare import health
+from wijken.forms import AdminInlogForm
 
 admin.site.site_header = "Community Care — beheer"
 admin.site.site_title = "Community Care"
 admin.site.index_title = "Programmabeheer"
+admin.site.login_form = AdminInlogForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -78,6 +78,19 @@ def test_wijkdata_filters(client, gegevens, wijk_b):
     assert data["fout"] == "Onbekende waarde voor maat: 'geluk'."
 
 
+@pytest.mark.parametrize("waarde", ["%C2%B2", "9" * 5000, "20220", "%20%202022"])
+def test_wijkdata_year_is_four_ascii_digits(client, gegevens, waarde):
+    # "²" passes str.isdigit() but not int(); 5000 digits exceed int()'s limit.
+    response, data = get(client, f"/api/wijkdata/?jaar={waarde}")
+    assert response.status_code == 400 and data["fout"].startswith("Onbekende waarde voor jaar")
+
+
+def test_wijkdata_wijk_with_a_nul_is_an_unknown_value(client, gegevens):
+    # PostgreSQL refuses a NUL in a text value: a 400, not a server error.
+    response, data = get(client, "/api/wijkdata/?wijk=WK%00")
+    assert response.status_code == 400 and data["fout"].startswith("Onbekende waarde voor wijk")
+
+
 def test_pagination_with_next_and_previous_links(client, wijk_a, monkeypatch):
     monkeypatch.setattr(api, "PER_PAGINA", 3)
     Wijkcijfer.objects.bulk_create(

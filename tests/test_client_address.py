@@ -19,6 +19,11 @@ def test_forwarded_header_is_ignored_without_proxies(settings):
         # A visitor who sends their own header cannot choose their address.
         ("1.1.1.1, 198.51.100.9", "198.51.100.9"),
         ("", "10.0.0.2"),
+        # Not an address (a request around the proxy): the proxy's own counts.
+        ("1.1.1.1, \x00", "10.0.0.2"),
+        ("x" * 300, "10.0.0.2"),
+        ("fe80::1%eth0", "10.0.0.2"),
+        ("2001:DB8::0001", "2001:db8::1"),
     ],
 )
 def test_behind_one_proxy_the_address_it_saw_counts(settings, forwarded, expected):

@@ -34,3 +34,11 @@ def test_too_many_attempts_lock_the_account_out(client, coordinator_a, settings)
     assert response.status_code == 429
     assert "Te vaak een verkeerd wachtwoord" in response.content.decode()
     assert client.get("/beheer/").status_code == 302
+
+
+def test_overlong_username_is_refused_in_dutch(client, db):
+    # Django checks the length only in the browser; django-axes records at most 255.
+    for url in ["/beheer/inloggen/", "/admin/login/"]:
+        response = client.post(url, {"username": "x" * 300, "password": "x"})
+        assert response.status_code == 200
+        assert "niet meer dan 150 tekens" in response.content.decode()

@@ -4,6 +4,8 @@ No personal data (no coördinatoren, wijkverbinders or contact lines) and nothin
 that is not public. Lists are paginated with `?page=N` and carry next/previous links.
 """
 
+import re
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, JsonResponse
@@ -148,9 +150,11 @@ def wijkdata(request: HttpRequest) -> JsonResponse:
         "wijk__regio__slug", "wijk__slug", "maat", "jaar", "bron", "pk"
     )
     filters = {
-        "wijk": ("wijk__cbs_code", lambda v: v.upper()),
+        # PostgreSQL refuses a NUL in a text value.
+        "wijk": ("wijk__cbs_code", lambda v: v.upper() if "\x00" not in v else None),
         "maat": ("maat", lambda v: v if v in MAAT_LABELS else None),
-        "jaar": ("jaar", lambda v: int(v) if v.isdigit() else None),
+        # ASCII digits: str.isdigit() also accepts "²", which int() refuses.
+        "jaar": ("jaar", lambda v: int(v) if re.fullmatch(r"[0-9]{1,4}", v) else None),
         "bron": ("bron", lambda v: v if v in Bron.values else None),
     }
     for naam, (veld, lees) in filters.items():

@@ -1,6 +1,9 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 from wijken.models import BeleefdeWijkdata, Huis, Vrijwilliger, Wijk, Wijkverbinder
 
@@ -14,6 +17,27 @@ class PortaalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("opslaan", self.submit_label))
+
+
+class _NaamNietTeLang:
+    """Refuses a username longer than any user has.
+
+    Django's login forms set the length only as the input's maxlength; a longer name
+    went on to django-axes, whose record of the failed attempt holds 255 characters
+    (a server error on PostgreSQL)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
+
+
+class InlogForm(_NaamNietTeLang, AuthenticationForm):
+    """The login of the back office."""
+
+
+class AdminInlogForm(_NaamNietTeLang, AdminAuthenticationForm):
+    """The login of the Django admin."""
 
 
 class TabelForm(forms.ModelForm):

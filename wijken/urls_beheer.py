@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from wijken.forms import InlogForm
 from wijken.views import beheer, doeboekje_beheer, mogelijkheden, programma, wijkdata
 
 app_name = "beheer"
@@ -10,7 +11,9 @@ wijk = "<slug:regio>/<slug:wijk>/"
 urlpatterns = [
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=InlogForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
