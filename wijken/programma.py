@@ -134,12 +134,13 @@ class ZwakkePlek:
     indicatoren: list[Indicator]
 
 
-def zwak_zonder_initiatief(regio: Regio | None = None) -> list[ZwakkePlek]:
-    """Wijken whose latest figure on an indicator is worse than its comparison value
-    (see `WijkcijferQuerySet.zwak`), where no active initiative targets that indicator."""
+def zwak_zonder_initiatief(wijken: list[Wijk] | None = None) -> list[ZwakkePlek]:
+    """Wijken (all, or those given) whose latest figure on an indicator is worse than its
+    comparison value (see `WijkcijferQuerySet.zwak`), where no active initiative targets
+    that indicator."""
     cijfers = Wijkcijfer.objects.indicatoren()
-    if regio is not None:
-        cijfers = cijfers.filter(wijk__regio=regio)
+    if wijken is not None:
+        cijfers = cijfers.filter(wijk__in=wijken)
     paren = set(cijfers.laatste().zwak().values_list("wijk_id", "maat").distinct())
     paren -= initiatief_figuren.indicatoren_met_actief_initiatief({wijk_id for wijk_id, _ in paren})
     per_wijk: dict[int, list[Indicator]] = {}

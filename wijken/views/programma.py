@@ -20,7 +20,6 @@ from wijken.models import Regio
 # A national programme has thousands of wijken: the table shows a page at a time,
 # for all regio's or one; the exports hold every row of the selection.
 WIJKEN_PER_PAGINA = 50
-ZWAKKE_PLEKKEN_GETOOND = 50
 
 
 def _selectie(request: AuthenticatedHttpRequest) -> tuple[str, bool, Regio | None]:
@@ -66,13 +65,13 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     pagina = Paginator(programma.overzicht(sorteer, aflopend, regio), WIJKEN_PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
-    zwakke_plekken = programma.zwak_zonder_initiatief(regio)
+    rijen = list(pagina)
     kolommen = [("wijk", "Wijk", None), ("regio", "Regio", None)] + [
         (f.sleutel, f.kop, f) for f in programma.FIGUREN
     ]
     context = {
         "wijken": [
-            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN]) for wijk in pagina
+            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN]) for wijk in rijen
         ],
         "pagina": pagina,
         "kolommen": kolommen,
@@ -80,8 +79,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "aflopend": aflopend,
         "regio": regio,
         "regios": Regio.objects.order_by("naam"),
-        "zwakke_plekken": zwakke_plekken[:ZWAKKE_PLEKKEN_GETOOND],
-        "zwakke_plekken_meer": max(len(zwakke_plekken) - ZWAKKE_PLEKKEN_GETOOND, 0),
+        # Nationally thousands: those of the wijken in the table, page by page.
+        "zwakke_plekken": programma.zwak_zonder_initiatief(rijen),
         "query": request.GET.urlencode(),
     }
     return render(request, "beheer/programma.html", context)
