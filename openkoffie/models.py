@@ -27,7 +27,11 @@ class OpenKoffieQuerySet(models.QuerySet):
         return self.filter(Q(wijk=wijk) | Q(tweede_wijk=wijk))
 
     def komend(self) -> "OpenKoffieQuerySet":
-        return self.filter(einde__gte=timezone.now()).order_by("begin")
+        # The bound on `begin` (no meeting lasts a day) lets the index on it skip the past.
+        now = timezone.now()
+        return self.filter(begin__gt=now - datetime.timedelta(days=1), einde__gte=now).order_by(
+            "begin"
+        )
 
     def geweest(self) -> "OpenKoffieQuerySet":
         return self.filter(einde__lt=timezone.now()).order_by("-begin")
@@ -122,6 +126,8 @@ class OpenKoffie(models.Model):
         verbose_name = "Open Koffie"
         verbose_name_plural = "Open Koffies"
         ordering = ["begin"]
+        # The coming Open Koffies of all wijken (home page, agenda) without a scan.
+        indexes = [models.Index(fields=["begin"], name="open_koffie_begin")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einde__gt=models.F("begin")), name="open_koffie_einde_na_begin"

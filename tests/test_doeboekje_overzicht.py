@@ -62,6 +62,7 @@ def test_query_count_does_not_grow(client, wijk_a, django_assert_num_queries, aa
     DoeBoekjeItem.objects.bulk_create(
         DoeBoekjeItemFactory.build(wijk=wijk, naam=f"Club {wijk.slug}") for wijk in wijken
     )
-    with django_assert_num_queries(1):
+    # a search looks up the matching huizen first (one query per word)
+    with django_assert_num_queries(1 + ("zoek" in params)):
         response = client.get(URL, params)
     assert response.status_code == 200
