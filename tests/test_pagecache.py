@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection, transaction
+from django.test import Client
 
 from communitycare.lib import dataversion
 from tests.factories import WijkFactory
@@ -112,3 +113,19 @@ def test_a_lost_version_starts_afresh(transactional_db):
     before = dataversion.current()
     cache.delete(dataversion.KEY)
     assert dataversion.current() not in (None, before)
+
+
+def test_a_missing_cache_neither_fails_a_committed_write_nor_a_page(transactional_db, settings):
+    """Restoring a backup into a database without the cache table, say."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "geen_cache_tabel",
+        }
+    }
+    wijk = WijkFactory(behoeften="Zo")
+    with transaction.atomic():
+        Wijk.objects.filter(pk=wijk.pk).update(behoeften="Samen eten")
+    response = Client().get(wijk.get_absolute_url())
+    assert response.status_code == 200
+    assert "Samen eten" in response.content.decode()

@@ -7,6 +7,7 @@ updates and raw SQL count too. A write outside both a request and a transaction 
 shell session) shows once the cached pages expire (`PAGINA_CACHE_SECONDEN`).
 """
 
+import logging
 import re
 import secrets
 
@@ -14,17 +15,20 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+logger = logging.getLogger(__name__)
+
 KEY = "data-versie"
 # Tables whose rows the public pages show: those of the portal's own apps.
 WATCHED_PREFIXES = ("wijken_", "initiatieven_", "openkoffie_")
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
 
 
-def bump() -> str:
+def bump() -> None:
     """A fresh, never reused value: concurrent bumps can never settle on an old one."""
-    versie = secrets.token_hex(8)
-    cache.set(KEY, versie, timeout=None)
-    return versie
+    try:
+        cache.set(KEY, secrets.token_hex(8), timeout=None)
+    except Exception:  # the write is committed: a cache outage must not fail its request
+        logger.exception("Dataversie niet vernieuwd: de cache is niet bereikbaar")
 
 
 def current() -> str:

@@ -8,6 +8,7 @@ are rendered for that request only.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 from functools import wraps
 
@@ -17,6 +18,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 from communitycare.lib import dataversion
+
+logger = logging.getLogger(__name__)
 
 # The request headers a public view may answer differently to.
 VARIES_ON = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HX_BOOSTED")
@@ -51,7 +54,11 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = cache_key(request)
-        versie, entry = dataversion.read_with(key)
+        try:
+            versie, entry = dataversion.read_with(key)
+        except Exception:  # no cache, no problem: render as if it were switched off
+            logger.exception("Paginacache niet bereikbaar")
+            return view(request, *args, **kwargs)
         if entry is not None and entry[0] == versie:
             return entry[1]
         response = view(request, *args, **kwargs)
