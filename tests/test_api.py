@@ -66,6 +66,12 @@ def test_unknown_wijk_is_a_json_404(client, db):
     assert response.status_code == 404 and "fout" in data
 
 
+@pytest.mark.parametrize("pad", ["/api/bestaat-niet/", "/api//", "/api/wijken/x/"])
+def test_an_unknown_api_address_is_a_json_404(client, db, pad):
+    response, data = get(client, pad)
+    assert response.status_code == 404 and "alle adressen staan op /api/" in data["fout"].lower()
+
+
 def test_wijkdata_filters(client, gegevens, wijk_b):
     WijkcijferFactory(wijk=wijk_b, jaar=2020)
     _, alles = get(client, "/api/wijkdata/")

@@ -324,6 +324,8 @@ def test_query_parameters_of_public_pages(db):
     @example(verzoek=("/api/wijkdata/", "jaar=%C2%B2"), methode="GET")
     @example(verzoek=("/api/wijkdata/", "jaar=" + "9" * 5000), methode="GET")
     @example(verzoek=("/api/wijkdata/", "wijk=%00"), methode="GET")
+    # ... and once an HTML answer where the API promises JSON: an unknown /api/ address.
+    @example(verzoek=("/api%2F/", ""), methode="GET")
     def zoek(verzoek, methode):
         pad, query = verzoek
         te_veel = query.count("&") >= 1000

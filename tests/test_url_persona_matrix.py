@@ -67,6 +67,7 @@ def alleen_post(recht: frozenset[str]) -> Toegang:
 
 
 PUBLIEK = Toegang(dict.fromkeys(PERSONEN, 200), ALLE)
+ONBEKEND = Toegang(dict.fromkeys(PERSONEN, 404), ALLE)  # an unknown address, for anyone
 BEHEER = beheer(WIJK_RECHT)
 BEHEER_POST = alleen_post(WIJK_RECHT)
 DOE_BOEKJE = beheer(DOE_BOEKJE_RECHT)
@@ -118,6 +119,7 @@ EXPECTED: dict[str, Rij] = {
     "api:wijkdata": Rij(PUBLIEK),
     "api:initiatieven": Rij(PUBLIEK),
     "api:open_koffie": Rij(PUBLIEK),
+    "api:onbekend": Rij(ONBEKEND),
     # Logging in and out; the dashboard lists what you may edit (possibly nothing).
     "beheer:login": Rij(INLOGGEN),
     "beheer:logout": Rij(UITLOGGEN),
@@ -309,6 +311,7 @@ def url_for(name: str, converters: dict, obj: SimpleNamespace, wijk=None) -> str
         "afspraak": obj.vervolgafspraak.pk,
         "veld": "wijkdata",
         "indicator": "eenzaamheid",
+        "onbekend": "bestaat-niet/",
     }
     if rij.pk:
         waarden["pk"] = getattr(obj, rij.pk) if "versie" in rij.pk else getattr(obj, rij.pk).pk

@@ -29,6 +29,10 @@ def fout(status: int, melding: str) -> JsonResponse:
     return json_antwoord({"fout": melding}, status=status)
 
 
+def onbekend(request: HttpRequest, onbekend: str) -> JsonResponse:
+    return fout(404, "Dit adres bestaat niet in de API. Alle adressen staan op /api/.")
+
+
 def _getal(waarde) -> float | None:
     return None if waarde is None else float(waarde)
 

@@ -13,4 +13,6 @@ urlpatterns = [
     path("wijkdata/", api.wijkdata, name="wijkdata"),
     path("initiatieven/", initiatieven_api.initiatieven, name="initiatieven"),
     path("open-koffie/", openkoffie_api.agenda, name="open_koffie"),
+    # Last: an unknown address under /api/ answers in JSON too.
+    path("<path:onbekend>", api.onbekend, name="onbekend"),
 ]
