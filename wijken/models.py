@@ -109,6 +109,10 @@ class WijkQuerySet(models.QuerySet):
             return self.filter(coordinatoren=user)
         return self.none()
 
+    def zoek(self, tekst: str) -> "WijkQuerySet":
+        """Wijken whose name, or their regio's name, holds the text (any case)."""
+        return self.filter(Q(naam__icontains=tekst) | Q(regio__naam__icontains=tekst))
+
     def publiek(self, met_mogelijkheden: bool = False) -> "WijkQuerySet":
         """A wijk with what every public page of it shows, in a fixed number of queries;
         the wijkbeeld also shows what each huis offers (Bijlage 2)."""

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -35,7 +34,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     # search; the signals below the table are those of the wijken on the page.
     zoek = request.GET.get("zoek", "").strip()[:100]
     if zoek:
-        wijken = wijken.filter(Q(naam__icontains=zoek) | Q(regio__naam__icontains=zoek))
+        wijken = wijken.zoek(zoek)
     pagina = Paginator(wijken, WIJKEN_PER_PAGINA).get_page(request.GET.get("pagina"))
     context = {"wijken": list(pagina), "pagina": pagina, "zoek": zoek}
     return render(request, "beheer/dashboard.html", context)

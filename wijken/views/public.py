@@ -1,6 +1,6 @@
 """The public wijkbeeld: readable by everyone, no login."""
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -32,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
     gevonden = None
     if zoek:
         gevonden = (
-            Wijk.objects.filter(Q(naam__icontains=zoek) | Q(regio__naam__icontains=zoek))
+            Wijk.objects.zoek(zoek)
             .select_related("regio")
             .order_by("naam")[:ZOEKRESULTATEN_OP_HOME]
         )
