@@ -46,22 +46,23 @@ def read_with(key: str) -> tuple[str, object]:
     return versie, values.get(key)
 
 
+def _take_flag(name: str) -> bool:
+    """Whether any of this thread's connections has the flag; clears it on all."""
+    gezet = False
+    for connection in connections.all(initialized_only=True):
+        gezet |= getattr(connection, name, False)
+        setattr(connection, name, False)
+    return gezet
+
+
 def _bump_for_own_writes() -> None:
     """This thread wrote and has not committed yet (a test, or a view reading back)."""
-    if _forget_own_writes():
+    if _take_flag("data_versie_gewijzigd"):
         bump()
 
 
-def _forget_own_writes() -> bool:
-    gewijzigd = False
-    for connection in connections.all(initialized_only=True):
-        gewijzigd |= getattr(connection, "data_versie_gewijzigd", False)
-        connection.data_versie_gewijzigd = False
-    return gewijzigd
-
-
 def _bump_after_commit() -> None:
-    _forget_own_writes()
+    _take_flag("data_versie_gewijzigd")
     bump()
 
 
@@ -89,11 +90,7 @@ def _after_write(connection: BaseDatabaseWrapper) -> None:
 
 def bump_after_request(**kwargs) -> None:
     """The request wrote outside a transaction (a login's last_login, say)."""
-    autocommitted = False
-    for connection in connections.all(initialized_only=True):
-        autocommitted |= getattr(connection, "data_versie_na_request", False)
-        connection.data_versie_na_request = False
-    if autocommitted:
+    if _take_flag("data_versie_na_request"):
         _bump_after_commit()
 
 
