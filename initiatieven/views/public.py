@@ -190,12 +190,5 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     if filters.get("wijk"):
         initiatieven = initiatieven.filter(wijk_id=filters["wijk"])
     pagina = Paginator(initiatieven, PER_PAGINA).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    context = {
-        "form": form,
-        "pagina": pagina,
-        "query": query.urlencode(),
-        "gefilterd": any(filters.values()),
-    }
+    context = {"form": form, "pagina": pagina, "gefilterd": any(filters.values())}
     return render(request, "initiatieven/overzicht.html", context)
