@@ -15,8 +15,6 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,8 +23,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.appserver import AppServer, app_servers, manage, production_env  # noqa: E402
+
 PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).parent / "gunicorn")
 RESULTS = ROOT / "benchmarks" / "results"
 TRIVIAL = "trivial (healthz)"
 
@@ -38,31 +39,6 @@ DASHBOARD_P95_MS = 300
 SEARCH_P95_MS = 100
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def production_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 40),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        LOG_LEVEL="WARNING",
-        **extra,
-    )
-    return env
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    return subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
-
-
 def session_cookie(env: dict[str, str], username: str) -> str:
     code = (
         "from django.test import Client; from wijken.models import User; c = Client(); "
@@ -70,18 +46,6 @@ def session_cookie(env: dict[str, str], username: str) -> str:
         "print(c.cookies['sessionid'].value)"
     )
     return "sessionid=" + manage(env, "shell", "--no-imports", "-c", code).strip()
-
-
-def wait_until_up(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer on {url} within {timeout} s")
 
 
 def hey(url: str, seconds: int, connections: int, headers: dict[str, str]) -> dict:
@@ -102,11 +66,11 @@ def hey(url: str, seconds: int, connections: int, headers: dict[str, str]) -> di
     }
 
 
-def peak_memory_mib(master: int) -> float:
+def peak_memory_mib(server: AppServer) -> float:
     """The largest resident set any gunicorn worker reached (VmHWM)."""
     peaks = []
-    for child in Path(f"/proc/{master}/task/{master}/children").read_text().split():
-        status = Path(f"/proc/{child}/status").read_text()
+    for worker in server.worker_pids():
+        status = Path(f"/proc/{worker}/status").read_text()
         peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
     return max(peaks, default=0.0)
 
@@ -120,33 +84,13 @@ def fetch_seconds(url: str) -> float:
     return time.perf_counter() - started
 
 
-class Server:
-    def __init__(self, env: dict[str, str], workers: int):
-        self.base = f"http://127.0.0.1:{free_port()}"
-        bind = self.base.removeprefix("http://")
-        self.process = subprocess.Popen(
-            [GUNICORN, "communitycare.wsgi", "-w", str(workers), "-b", bind],
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
-        )
-
-    def __enter__(self) -> "Server":
-        wait_until_up(self.base + "/healthz/")
-        return self
-
-    def __exit__(self, *exc) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-
-def measure(server: Server, pages: dict, args) -> dict[str, dict]:
+def measure(server: AppServer, pages: dict, args) -> dict[str, dict]:
     results = {}
     for name, (path, headers) in pages.items():
-        hey(server.base + path, 2, args.connections, headers)  # warm up
+        hey(server.url + path, 2, args.connections, headers)  # warm up
         results[name] = {
             "path": path,
-            **hey(server.base + path, args.seconds, args.connections, headers),
+            **hey(server.url + path, args.seconds, args.connections, headers),
         }
         print(f"  {name:<24} {results[name]['rps']:>8.0f} req/s", flush=True)
     return results
@@ -243,7 +187,9 @@ def main() -> int:
         raise SystemExit("Set DATABASE_URL to an empty PostgreSQL database (make bench does it).")
 
     RESULTS.mkdir(exist_ok=True)
-    env = production_env()
+    env = production_env(os.environ["DATABASE_URL"])
+    if os.environ.get("CACHE_URL"):  # a Redis of the caller's: what the servers share
+        env["CACHE_URL"] = os.environ["CACHE_URL"]
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--noinput", "-v0")
@@ -283,24 +229,24 @@ def main() -> int:
     print(
         f"\nServing with the page cache on ({args.workers} workers, {args.connections} connections)"
     )
-    with Server(env, args.workers) as server:
+    with app_servers(env, workers=args.workers) as [server]:
         run["cached"] = measure(server, public, args)
         run["back office"] = measure(server, back_office, args)
-        run["peak_worker_memory_mib_cached"] = round(peak_memory_mib(server.process.pid))
+        run["peak_worker_memory_mib_cached"] = round(peak_memory_mib(server))
     print("\nServing with the page cache off")
-    with Server(production_env(PAGINA_CACHE_SECONDEN="0"), args.workers) as server:
+    with app_servers(env | {"PAGINA_CACHE_SECONDEN": "0"}, workers=args.workers) as [server]:
         run["uncached"] = measure(server, public, args)
         run["pdf_seconds"] = {
             name: {
-                "render": fetch_seconds(server.base + path),
-                "cached": fetch_seconds(server.base + path),
+                "render": fetch_seconds(server.url + path),
+                "cached": fetch_seconds(server.url + path),
             }
             for name, path in (
                 ("wijkplan", wijk + "wijkplan.pdf"),
                 ("initiatiefbeschrijving", initiatief + "beschrijving.pdf"),
             )
         }
-        run["peak_worker_memory_mib_uncached"] = round(peak_memory_mib(server.process.pid))
+        run["peak_worker_memory_mib_uncached"] = round(peak_memory_mib(server))
 
     print(f"\n{args.wijken} wijken (seeded in {seed_seconds:.0f} s), {args.seconds} s per page")
     for mode in ("cached", "uncached", "back office"):
