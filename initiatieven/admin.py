@@ -16,19 +16,7 @@ from initiatieven.models import (
     Startstap,
 )
 from initiatieven.tasks import beschrijving_pdf_vooraf_renderen
-
-
-class ReadOnlyInline(admin.TabularInline):
-    """Shown for reference; changes go through the back office, which keeps the versions."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+from wijken.admin import BackOfficeAdmin, ReadOnlyInline
 
 
 class IndicatorInline(admin.TabularInline):
@@ -42,7 +30,9 @@ class StartstapInline(ReadOnlyInline):
 
 
 @admin.register(Initiatief)
-class InitiatiefAdmin(admin.ModelAdmin):
+class InitiatiefAdmin(BackOfficeAdmin):
+    """The status moves only through `Initiatief.wijzig_status` (the gate of step 10)."""
+
     list_display = ["naam", "wijk", "thema", "status", "startdatum", "einddatum"]
     list_filter = ["status", "thema", "wijk__regio", "wijk"]
     search_fields = ["naam", "globale_beschrijving", "wijk__naam"]
@@ -50,6 +40,8 @@ class InitiatiefAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
     raw_id_fields = ["coordinator", "wijkverbinder"]
     inlines = [IndicatorInline, StartstapInline]
+    domein_velden = ("status", "startdatum", "einddatum", "reden_einde")
+    backoffice_tekst = "Status, start en einde wijzigen in de backoffice"
 
 
 class RegelInline(ReadOnlyInline):
@@ -180,8 +172,18 @@ class GoedkeuringAdmin(BegrotingAdmin):
 
 
 @admin.register(Evaluatie)
-class EvaluatieAdmin(admin.ModelAdmin):
+class EvaluatieAdmin(BackOfficeAdmin):
+    """Started from the description and published in the back office, by its rules."""
+
     list_display = ["initiatief", "soort", "datum", "ingevuld_door", "gepubliceerd_op"]
     list_filter = ["soort", "initiatief__wijk__regio"]
     search_fields = ["initiatief__naam", "ingevuld_door"]
-    list_select_related = ["initiatief"]
+    list_select_related = ["initiatief__wijk__regio"]
+    domein_velden = ("initiatief", "soort", "gepubliceerd_op")
+    backoffice_tekst = "Publiceren in de backoffice"
+
+    def backoffice_url(self, obj: Evaluatie) -> str:
+        return obj.initiatief.beheer_url("evaluatie", obj.pk)
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -683,10 +683,23 @@ class Begroting(models.Model):
         self.save()
         self._log(Begrotingsbesluit.Soort.INGEDIEND, door)
 
+    def heeft_bewerkt(self, door: User) -> bool:
+        """Whether `door` submitted or changed what is now up for a decision.
+
+        Four eyes are about people: whoever submitted, or changed the lines at any point
+        since the last decision, is not the second pair of eyes for this version.
+        """
+        log = self.besluiten.all()
+        laatste = log.filter(soort__in=Begrotingsbesluit.BESLUITEN).order_by("-pk").first()
+        if laatste is not None:
+            log = log.filter(pk__gt=laatste.pk)
+        bewerkt = log.filter(door=door, soort__in=Begrotingsbesluit.BEWERKINGEN).exists()
+        return self.ingediend_door_id == door.pk or bewerkt
+
     def _check_beslisser(self, door: User, versie: int) -> None:
         if not door.is_programmamanager:
             raise GoedkeuringGeweigerd("Alleen een programmamanager beslist over een begroting.")
-        if self.ingediend_door_id == door.pk:
+        if self.heeft_bewerkt(door):
             raise GoedkeuringGeweigerd(
                 f"U heeft de begroting van “{self.initiatief}” zelf ingediend of gewijzigd; "
                 "een andere programmamanager moet erover beslissen."
@@ -767,6 +780,9 @@ class Begrotingsbesluit(models.Model):
         GEWIJZIGD = "gewijzigd", "Gewijzigd, opnieuw ter goedkeuring"
         GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
         AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    BEWERKINGEN = (Soort.INGEDIEND, Soort.GEWIJZIGD)
+    BESLUITEN = (Soort.GOEDGEKEURD, Soort.AFGEWEZEN)
 
     begroting = models.ForeignKey(Begroting, on_delete=models.CASCADE, related_name="besluiten")
     soort = models.CharField(max_length=20, choices=Soort)

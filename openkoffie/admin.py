@@ -7,16 +7,39 @@ from openkoffie.models import (
     Vervolgafspraak,
     WijkverbinderOverleg,
 )
+from wijken.admin import BackOfficeAdmin
+
+# Set by the back office only: the verslag after the meeting (its form checks that it
+# took place and was not cancelled), a point's place on the agenda (`zet_status` and
+# `verplaats` keep the order).
+VERSLAG_VELDEN = (
+    "aantal_buurtbewoners",
+    "coordinator_aanwezig",
+    "wijkverbinders_aanwezig",
+    "management_aanwezig",
+    "verslag",
+)
+BESPREEKPUNT_VELDEN = ("status", "volgorde")
 
 
 class AgendaOnderdeelInline(admin.TabularInline):
+    """The method's four blocks, made with the Open Koffie: as in the back office, their
+    length and text change, the blocks themselves do not."""
+
     model = AgendaOnderdeel
+    fields = ["soort", "volgorde", "duur_minuten", "toelichting"]
+    readonly_fields = ["soort"]
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class BespreekpuntInline(admin.TabularInline):
     model = Bespreekpunt
     fields = ["tekst", "naam", "contact", "status", "volgorde"]
+    readonly_fields = BESPREEKPUNT_VELDEN
     extra = 0
 
 
@@ -26,7 +49,7 @@ class VervolgafspraakInline(admin.TabularInline):
 
 
 @admin.register(OpenKoffie)
-class OpenKoffieAdmin(admin.ModelAdmin):
+class OpenKoffieAdmin(BackOfficeAdmin):
     list_display = ["__str__", "begin", "status", "huis", "aantal_buurtbewoners"]
     list_filter = ["status", "wijk__regio", "wijk"]
     search_fields = ["onderwerp", "wijk__naam", "tweede_wijk__naam", "adres", "verslag"]
@@ -34,14 +57,21 @@ class OpenKoffieAdmin(admin.ModelAdmin):
     date_hierarchy = "begin"
     raw_id_fields = ["huis"]
     inlines = [AgendaOnderdeelInline, BespreekpuntInline, VervolgafspraakInline]
+    domein_velden = VERSLAG_VELDEN
+    backoffice_tekst = "Verslag en bespreekpunten in de backoffice"
 
 
 @admin.register(Bespreekpunt)
-class BespreekpuntAdmin(admin.ModelAdmin):
+class BespreekpuntAdmin(BackOfficeAdmin):
     list_display = ["__str__", "open_koffie", "naam", "status", "ingediend_op"]
     list_filter = ["status", "open_koffie__wijk"]
     search_fields = ["tekst", "naam"]
     list_select_related = ["open_koffie__wijk", "open_koffie__tweede_wijk"]
+    domein_velden = BESPREEKPUNT_VELDEN
+    backoffice_tekst = "Accepteren of verplaatsen in de backoffice"
+
+    def backoffice_url(self, obj: Bespreekpunt) -> str:
+        return obj.open_koffie.get_beheer_url()
 
 
 @admin.register(WijkverbinderOverleg)

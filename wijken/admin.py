@@ -1,6 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from wijken.forms_mogelijkheden import OpeningstijdFormSetBase
@@ -16,11 +21,89 @@ from wijken.models import (
     Wijk,
     Wijkverbinder,
 )
-from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
+from wijken.models_wijkplan import DELEN, Actie, Bijeenkomst, Vaststelling, Wijkplan
+
+# --- shared by the admins of every app ---------------------------------------------
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Shown for reference; changes go through the back office, which keeps the versions."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class BackOfficeAdmin(admin.ModelAdmin):
+    """An admin whose `domein_velden` only the back office changes, through its rules.
+
+    Those fields are read-only here (for superusers too), with a link to the back-office
+    page that changes them: the admin is a client of the domain, not a side door.
+    """
+
+    domein_velden: tuple[str, ...] = ()
+    backoffice_tekst = "Wijzigen in de backoffice"
+
+    def backoffice_url(self, obj) -> str:
+        return obj.get_beheer_url()
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *self.domein_velden, "backoffice"]
+
+    @admin.display(description="backoffice")
+    def backoffice(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "Na het opslaan te wijzigen in de backoffice."
+        return format_html('<a href="{}">{}</a>', self.backoffice_url(obj), self.backoffice_tekst)
+
+
+class ViewOnlyAdmin(BackOfficeAdmin):
+    """Only to look at, for superusers too: every change is made in the back office."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class HistoryReadOnlyAdmin(ViewOnlyAdmin, SimpleHistoryAdmin):
+    """A versioned model of the wijkplan: its history to look at, nothing to revert.
+
+    The back office saves with a version check (wijken/models_wijkplan.py); a save or a
+    "revert" here would skip it and let a stale edit win silently.
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple_history saves an old version on POST, with view permission only.
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+# --- who has which role ---------------------------------------------------------------
+
+
+def _is_superuser(request) -> bool:
+    return request.user.is_active and request.user.is_superuser
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """Logins, roles and passwords: a superuser's work (or `manage.py maak_medewerker`).
+
+    The programme roles see a read-only list of who has which role, nothing more: no
+    detail page, no password form, no groups or superuser flag to tick.
+    """
+
     list_display = ["username", "get_full_name", "email", "rollen", "is_active", "last_login"]
     list_filter = ["groups", "is_active", "is_staff"]
     fieldsets = [
@@ -31,9 +114,54 @@ class UserAdmin(BaseUserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
+    def get_list_display_links(self, request, list_display):
+        if not _is_superuser(request):
+            return None  # a list only: no link to a user's page
+        return super().get_list_display_links(request, list_display)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        if obj is not None:
+            return _is_superuser(request)
+        return super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request) -> bool:
+        return _is_superuser(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _is_superuser(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return _is_superuser(request)
+
     @admin.display(description="rollen")
     def rollen(self, obj: User) -> str:
         return ", ".join(group.name for group in obj.groups.all())
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(BaseGroupAdmin):
+    """The roles and their permissions (wijken/roles.py keeps them): superusers only."""
+
+    def has_module_permission(self, request) -> bool:
+        return _is_superuser(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return _is_superuser(request)
+
+    def has_add_permission(self, request) -> bool:
+        return _is_superuser(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _is_superuser(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return _is_superuser(request)
+
+
+# --- places and people ---------------------------------------------------------------
 
 
 class WijkInline(admin.TabularInline):
@@ -136,20 +264,20 @@ class WijkverbinderAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
 
 
-class ActieInline(admin.TabularInline):
+class ActieInline(ReadOnlyInline):
     model = Actie
     fields = ["volgorde", "omschrijving", "wie", "voor_wanneer", "afgerond"]
-    extra = 0
 
 
 @admin.register(Wijkplan)
-class WijkplanAdmin(SimpleHistoryAdmin):
+class WijkplanAdmin(HistoryReadOnlyAdmin):
     list_display = ["wijk", "regio"]
     list_filter = ["wijk__regio"]
     search_fields = ["wijk__naam"]
     list_select_related = ["wijk__regio"]
-    exclude = ["versies"]
+    fields = ["wijk", *(deel.veld for deel in DELEN), "backoffice"]
     inlines = [ActieInline]
+    backoffice_tekst = "Het wijkplan bewerken in de backoffice"
 
     @admin.display(description="regio", ordering="wijk__regio__naam")
     def regio(self, obj: Wijkplan) -> str:
@@ -157,28 +285,43 @@ class WijkplanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Actie)
-class ActieAdmin(SimpleHistoryAdmin):
+class ActieAdmin(HistoryReadOnlyAdmin):
     list_display = ["omschrijving", "wijkplan", "wie", "voor_wanneer", "afgerond"]
     list_filter = ["afgerond", "wijkplan__wijk__regio"]
     search_fields = ["omschrijving", "wie", "wijkplan__wijk__naam"]
     list_select_related = ["wijkplan__wijk"]
     exclude = ["versie"]
+    backoffice_tekst = "De actie bewerken in de backoffice"
+
+    def backoffice_url(self, obj: Actie) -> str:
+        wijk = obj.wijkplan.wijk
+        return reverse("wijkplan:actie", args=[wijk.regio.slug, wijk.slug, obj.pk])
 
 
 @admin.register(Bijeenkomst)
-class BijeenkomstAdmin(SimpleHistoryAdmin):
+class BijeenkomstAdmin(HistoryReadOnlyAdmin):
     list_display = ["datum", "soort", "wijkplan", "waar"]
     list_filter = ["soort", "wijkplan__wijk__regio"]
     search_fields = ["waar", "wijkplan__wijk__naam"]
     list_select_related = ["wijkplan__wijk"]
+    backoffice_tekst = "De planning bewerken in de backoffice"
+
+    def backoffice_url(self, obj: Bijeenkomst) -> str:
+        return obj.wijkplan.get_beheer_url()
 
 
 @admin.register(Vaststelling)
-class VaststellingAdmin(admin.ModelAdmin):
+class VaststellingAdmin(ViewOnlyAdmin):
+    """Adopting a version is done on that version's page in the back office."""
+
     list_display = ["wijkplan", "datum", "gelegenheid", "door"]
     list_filter = ["wijkplan__wijk__regio"]
     list_select_related = ["wijkplan__wijk", "door"]
-    raw_id_fields = ["versie"]
+    backoffice_tekst = "Naar de versies in de backoffice"
+
+    def backoffice_url(self, obj: Vaststelling) -> str:
+        wijk = obj.wijkplan.wijk
+        return reverse("wijkplan:historie", args=[wijk.regio.slug, wijk.slug])
 
 
 @admin.register(Vrijwilliger)
