@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
@@ -518,3 +519,335 @@ def test_combined_open_koffie_is_edited_through_either_wijk(client_for, wijk_a, 
     url = reverse("openkoffie_beheer:bijeenkomst", args=[*WIJK_A.values(), gecombineerd.pk])
     assert client_for("coordinator_a").get(url).status_code == 200
     assert client_for("coordinator_b").get(url).status_code == 404
+
+
+# --- the Django admin -------------------------------------------------------------------
+#
+# Every admin URL of every registered model (changelist, add, change, delete, history, and
+# where the admin has them the old-version form and the password form), and the admin's
+# own pages, against every persona plus a staff projectleider and a superuser.
+
+ADMIN_PERSONEN = [*PERSONEN, "projectleider_staff", "superuser"]
+STAFF = frozenset({"programmamanager", "projectleider_staff", "superuser"})
+
+# Per registered model what each staff persona may: l(ist), v(iew), a(dd), c(hange),
+# d(elete). The projectleider may view what the programmamanager may view. The wijkplan
+# (with its acties, planning and adoptions) is view-only for everyone: its versions are
+# kept by the back office. Only a programmamanager decides on a begroting, so the queue
+# is theirs and not the superuser's.
+ADMIN_MODELLEN: dict[str, tuple[str, str]] = {
+    # model: (programmamanager, superuser)
+    "wijken.user": ("l", "lvacd"),
+    "auth.group": ("", "lvacd"),
+    "wijken.regio": ("lvac", "lvacd"),
+    "wijken.wijk": ("lvac", "lvacd"),
+    "wijken.huis": ("lvac", "lvacd"),
+    "wijken.doeboekjeitem": ("lv", "lvacd"),
+    "wijken.wijkverbinder": ("lvc", "lvacd"),
+    "wijken.vrijwilliger": ("lv", "lvacd"),
+    "wijken.wijkplan": ("lv", "lv"),
+    "wijken.actie": ("lv", "lv"),
+    "wijken.bijeenkomst": ("lv", "lv"),
+    "wijken.vaststelling": ("lv", "lv"),
+    "initiatieven.initiatief": ("lvc", "lvacd"),
+    "initiatieven.begroting": ("lv", "lvcd"),
+    "initiatieven.begrotingtergoedkeuring": ("lv", ""),
+    "initiatieven.evaluatie": ("lvc", "lvcd"),
+    "openkoffie.openkoffie": ("lvc", "lvacd"),
+    "openkoffie.bespreekpunt": ("lvc", "lvacd"),
+    "openkoffie.wijkverbinderoverleg": ("lvc", "lvacd"),
+    # Login throttling and the task queue: for a superuser only.
+    "axes.accessattempt": ("", "lvcd"),
+    "axes.accesslog": ("", "lvcd"),
+    "axes.accessfailurelog": ("", "lvcd"),
+    "django_tasks_database.dbtaskresult": ("", "lv"),
+}
+
+# The view of each admin URL and the right it needs.
+ADMIN_VIEWS = {
+    "changelist": "l",
+    "add": "a",
+    "change": "v",
+    "delete": "d",
+    "history": "v",
+    "simple_history": "v",  # an old version (simple_history); shown, never saved here
+    "password_change": "c",  # the password form of a user
+}
+
+
+# The approval queue is the programmamanager's alone.
+ALLEEN_PROGRAMMAMANAGER = {"initiatieven.begrotingtergoedkeuring"}
+
+
+def admin_rechten(persona: str, model: str) -> str:
+    pm, su = ADMIN_MODELLEN[model]
+    if persona == "programmamanager":
+        return pm
+    if persona == "projectleider_staff" and model not in ALLEEN_PROGRAMMAMANAGER:
+        return "".join(r for r in pm if r in "lv")
+    return su if persona == "superuser" else ""
+
+
+def admin_model_urls(model_admin) -> dict[str, str]:
+    """URL name -> view of each admin URL of one registered model."""
+    opts = model_admin.model._meta
+    namen = {name for name, _route, _c in url_patterns() if name.startswith("admin:")}
+    urls = {
+        f"admin:{opts.app_label}_{opts.model_name}_{view}": view
+        for view in ADMIN_VIEWS
+        if f"admin:{opts.app_label}_{opts.model_name}_{view}" in namen
+    }
+    if opts.label_lower == settings.AUTH_USER_MODEL.lower():
+        urls["admin:auth_user_password_change"] = "password_change"  # Django's fixed name
+    return urls
+
+
+@pytest.fixture
+def projectleider_staff(db):
+    return UserFactory(username="projectleider-staff", rol=roles.PROJECTLEIDER, is_staff=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="superuser", is_staff=True, is_superuser=True)
+
+
+def admin_objecten(inhoud) -> dict[str, object]:
+    """One object of wijk A (or of the site) per registered model."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.auth.models import Group
+    from django_tasks_db.models import DBTaskResult
+
+    from initiatieven.models import BegrotingTerGoedkeuring
+    from wijken.models_wijkplan import Vaststelling
+
+    a = inhoud.a
+    toegang = {"user_agent": "test", "ip_address": "127.0.0.1", "username": "x"}
+    toegang |= {"http_accept": "*/*", "path_info": "/admin/login/"}
+    return {
+        "wijken.user": a.initiatief.coordinator,
+        "auth.group": Group.objects.get(name=roles.COORDINATOR),
+        "wijken.regio": a.wijk.regio,
+        "wijken.wijk": a.wijk,
+        "wijken.huis": a.huis,
+        "wijken.doeboekjeitem": a.doe_boekje,
+        "wijken.wijkverbinder": a.wijkverbinder,
+        "wijken.vrijwilliger": a.vrijwilliger,
+        "wijken.wijkplan": a.plan,
+        "wijken.actie": a.actie,
+        "wijken.bijeenkomst": a.bijeenkomst,
+        "wijken.vaststelling": Vaststelling.objects.create(
+            wijkplan=a.plan, versie_id=a.versie, datum=timezone.localdate()
+        ),
+        "initiatieven.initiatief": a.initiatief,
+        "initiatieven.begroting": a.initiatief.begroting,
+        "initiatieven.begrotingtergoedkeuring": BegrotingTerGoedkeuring.objects.get(
+            pk=a.ingediend.pk
+        ),
+        "initiatieven.evaluatie": a.evaluatie,
+        "openkoffie.openkoffie": a.open_koffie,
+        "openkoffie.bespreekpunt": a.bespreekpunt,
+        "openkoffie.wijkverbinderoverleg": a.overleg,
+        "axes.accessattempt": AccessAttempt.objects.create(
+            **toegang, get_data="", post_data="", failures_since_start=1
+        ),
+        "axes.accesslog": AccessLog.objects.create(**toegang),
+        "axes.accessfailurelog": AccessFailureLog.objects.create(**toegang),
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="communitycare.tasks.x",
+            backend_name="default",
+            run_after=timezone.now(),
+            exception_class_path="",
+            traceback="",
+        ),
+    }
+
+
+def admin_url(name: str, view: str, obj) -> str:
+    if view in ("changelist", "add"):
+        return reverse(name)
+    if view == "simple_history":
+        return reverse(name, args=[obj.pk, obj.history.order_by("history_id")[0].history_id])
+    return reverse(name, args=[obj.pk])
+
+
+def admin_tabel(inhoud, objecten=None) -> list[tuple[str, str, str, str]]:
+    """(url name, url, model, view) of every admin URL of every registered model."""
+    from django.contrib import admin
+
+    objecten = objecten or admin_objecten(inhoud)
+    rijen = []
+    for model, model_admin in admin.site._registry.items():
+        label = model._meta.label_lower
+        for name, view in admin_model_urls(model_admin).items():
+            rijen.append((name, admin_url(name, view, objecten[label]), label, view))
+    return sorted(rijen)
+
+
+def admin_clients(client_for) -> dict:
+    return {persona: client_for(persona) for persona in ADMIN_PERSONEN}
+
+
+def admin_verwacht(persona: str, model: str, view: str) -> int:
+    if persona not in STAFF:
+        return 302  # to the admin's login page
+    return 200 if ADMIN_VIEWS[view] in admin_rechten(persona, model) else 403
+
+
+def test_every_registered_model_is_in_the_admin_table():
+    from django.contrib import admin
+
+    geregistreerd = {model._meta.label_lower for model in admin.site._registry}
+    assert geregistreerd == set(ADMIN_MODELLEN)
+    # And the admin has no URL of its own that the site table below does not know.
+    eigen = {
+        name
+        for name, route, _c in url_patterns()
+        if route.startswith("admin/") and name != "admin:None"
+    }
+    per_model = {
+        name
+        for model_admin in admin.site._registry.values()
+        for name in admin_model_urls(model_admin)
+    }
+    assert eigen - per_model == set(ADMIN_SITE), "admin URLs without a row"
+    assert set(ADMIN_APPS) == {model._meta.app_label for model in admin.site._registry}
+
+
+def test_every_admin_url_by_every_persona(
+    client_for, inhoud, wijkverbinder_doeboekje, projectleider_staff, superuser
+):
+    clients = admin_clients(client_for)
+    fouten = []
+    for _name, url, model, view in admin_tabel(inhoud):
+        for persona, client in clients.items():
+            response = client.get(url)
+            verwacht = admin_verwacht(persona, model, view)
+            if response.status_code != verwacht:
+                fouten.append(f"{persona:24} {response.status_code} != {verwacht}  GET {url}")
+            elif verwacht == 302 and not response["Location"].startswith(ADMIN_LOGIN):
+                fouten.append(f"{persona:24} redirects to {response['Location']}: {url}")
+    assert not fouten, "\n".join(fouten)
+
+
+# What each may write through the admin: not tried here (test_security_admin does).
+MAG_SCHRIJVEN = {
+    "add": "a",
+    "change": "c",
+    "delete": "d",
+    "password_change": "c",
+    "changelist": "d",
+}
+
+
+def admin_post_verwacht(persona: str, model: str, view: str) -> int | None:
+    """The status of a POST by someone who may not write there; None: they may."""
+    if persona not in STAFF:
+        return 302  # to the admin's login page
+    rechten = admin_rechten(persona, model)
+    if view in MAG_SCHRIJVEN and MAG_SCHRIJVEN[view] in rechten:
+        return None
+    if view == "changelist" and "l" in rechten:
+        return 200  # the delete action is not theirs: the list again, nothing deleted
+    if view == "history" and "v" in rechten:
+        return 200  # the history page again, nothing saved
+    return 403
+
+
+def admin_post_data(client, url: str, view: str, obj_pk) -> dict:
+    """What the form at `url` would send (read as a superuser), so a POST would be real."""
+    from tests.admin_forms import form_data
+
+    if view == "changelist":
+        return {"action": "delete_selected", "_selected_action": [obj_pk], "post": "yes"}
+    if view == "delete":
+        return {"post": "yes"}
+    if view == "password_change":
+        wachtwoord = "Een heel nieuw wachtwoord 1"
+        return {"password1": wachtwoord, "password2": wachtwoord, "usable_password": "true"}
+    response = client.get(url)
+    return form_data(response.content.decode()) if response.status_code == 200 else {}
+
+
+def test_admin_posts_by_those_not_allowed_write_nothing(
+    client_for, inhoud, wijkverbinder_doeboekje, projectleider_staff, superuser
+):
+    """Each admin URL gets a real form POST from everyone whose right it is not: the
+    admin's login page (not staff), 403 or the page again, and not one write, not even a
+    log entry. The old-version form of the wijkplan's history is refused to everyone."""
+    clients = admin_clients(client_for)
+    objecten = admin_objecten(inhoud)
+    voor = stand()
+    fouten = []
+    for _name, url, model, view in admin_tabel(inhoud, objecten):
+        data = admin_post_data(clients["superuser"], url, view, objecten[model].pk)
+        for persona, client in clients.items():
+            verwacht = admin_post_verwacht(persona, model, view)
+            if verwacht is None:
+                continue
+            response, schrijft = post(client, url, data)
+            goed = response.status_code == verwacht
+            if verwacht == 302 and persona not in STAFF:
+                goed = goed and response["Location"].startswith(ADMIN_LOGIN)
+            if view == "changelist" and verwacht == 200 and response.status_code == 302:
+                goed = response["Location"].startswith(url)  # an admin with actions of its own
+            if not goed or schrijft:
+                fouten.append(f"{persona:24} {response.status_code} {schrijft}  POST {url}")
+    assert not fouten, "\n".join(fouten)
+    assert not verschil(voor, stand())
+
+
+# The admin's own pages: the status of a GET for those not staff, and for each staff persona.
+ADMIN_SITE: dict[str, tuple[int, int, int, int]] = {
+    # name: (not staff, programmamanager, projectleider_staff, superuser)
+    "admin:index": (302, 200, 200, 200),
+    "admin:login": (200, 302, 302, 302),
+    "admin:logout": (302, 405, 405, 405),  # POST only
+    "admin:password_change": (302, 200, 200, 200),  # one's own password, the old one first
+    "admin:password_change_done": (302, 200, 200, 200),
+    "admin:autocomplete": (302, 403, 403, 403),  # without a field to complete
+    "admin:jsi18n": (302, 200, 200, 200),
+    "admin:view_on_site": (302, 302, 302, 302),  # staff: on to the public page
+    "admin:app_list": (302, 200, 200, 200),  # see ADMIN_APPS
+}
+# The app pages: an app with nothing for this persona does not exist for them.
+ADMIN_APPS = {
+    "wijken": (302, 200, 200, 200),
+    "initiatieven": (302, 200, 200, 200),
+    "openkoffie": (302, 200, 200, 200),
+    "auth": (302, 404, 404, 200),
+    "axes": (302, 404, 404, 200),
+    "django_tasks_database": (302, 404, 404, 200),
+}
+
+
+def site_verwacht(statussen: tuple[int, int, int, int], persona: str) -> int:
+    staff = ["programmamanager", "projectleider_staff", "superuser"]
+    if persona == "anonymous" and statussen[0] == 200:
+        return 200
+    return statussen[staff.index(persona) + 1] if persona in staff else statussen[0]
+
+
+def test_the_admin_pages_by_every_persona(
+    client_for, inhoud, wijkverbinder_doeboekje, projectleider_staff, superuser
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    initiatief = inhoud.a.initiatief
+    ct = ContentType.objects.get_for_model(initiatief)
+    urls = {
+        name: reverse(name, args=[ct.pk, initiatief.pk] if name == "admin:view_on_site" else [])
+        for name in ADMIN_SITE
+        if name != "admin:app_list"
+    }
+    rijen = [(url, ADMIN_SITE[name]) for name, url in urls.items()]
+    rijen += [(f"/admin/{app}/", statussen) for app, statussen in ADMIN_APPS.items()]
+    rijen.append(("/admin/bestaat/niet/", (302, 404, 404, 404)))  # the catch-all
+    fouten = []
+    for persona, client in admin_clients(client_for).items():
+        for url, statussen in rijen:
+            verwacht = site_verwacht(statussen, persona)
+            if (status := client.get(url).status_code) != verwacht:
+                fouten.append(f"{persona:24} {status} != {verwacht}  GET {url}")
+    assert not fouten, "\n".join(fouten)
