@@ -5,6 +5,7 @@ until someone decides who may see it. Each pattern's arguments are filled in fro
 made here (a wijk with everything in it). Besides the GET matrix: POSTs by outsiders to
 every non-public URL change nothing, representative POSTs by those allowed do change
 something, and objects of wijk B addressed through the URLs of wijk A are never found.
+The Django admin has a matrix of its own at the end: every URL of every registered model.
 """
 
 import uuid
@@ -205,7 +206,8 @@ EXPECTED: dict[str, Rij] = {
     "openkoffie_beheer:wijkverbinder_status": Rij(BEHEER_POST, pk="wijkverbinder"),
 }
 
-# Of the Django admin only the index and the approval queue are ours; the rest is Django's.
+# Of the Django admin only the index and the approval queue are in this table; every
+# admin URL has its own matrix below ("the Django admin").
 ADMIN_IN_TABEL = {"admin:index", "admin:initiatieven_begrotingtergoedkeuring_changelist"}
 
 
