@@ -101,6 +101,9 @@ DATABASES = {"default": database_from_url(env_str("DATABASE_URL"), BASE_DIR / "d
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every app server: Redis when configured, else the database.
+# Its size is bounded, whatever visitors ask for (see pagecache): the database cache
+# by CACHE_MAX_ENTRIES (room for every public page of a national portal; beyond it, one
+# in CACHE_CULL_FREQUENCY entries is dropped), Redis by its own maxmemory (.env.example).
 CACHE_URL = env_str("CACHE_URL")
 if CACHE_URL:
     CACHES = {
@@ -111,8 +114,10 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-            # Room for every public page of a national portal (see pagecache).
-            "OPTIONS": {"MAX_ENTRIES": 50_000},
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 50_000),
+                "CULL_FREQUENCY": env_int("CACHE_CULL_FREQUENCY", 3),
+            },
         }
     }
 # How long a cached public page may show the clock's view of the world ("nu open");

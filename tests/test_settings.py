@@ -56,6 +56,14 @@ def test_deploy_check_is_clean_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_cache_bound_comes_from_the_environment():
+    show = "from django.conf import settings; print(settings.CACHES['default']['OPTIONS'])"
+    result = run_manage(
+        "shell", "-c", show, DJANGO_DEBUG="1", CACHE_URL="", CACHE_MAX_ENTRIES="1234"
+    )
+    assert "'MAX_ENTRIES': 1234" in result.stdout, result.stderr
+
+
 def test_strict_content_security_policy(client_for):
     public = client_for("anonymous").get("/").headers["Content-Security-Policy"]
     assert not any(keyword in public for keyword in UNSAFE_CSP)
