@@ -33,7 +33,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The care organisation that runs the portal; the method is written for Sevagram.
 ORGANISATIE_NAAM = env_str("ORGANISATIE_NAAM", "Sevagram")
 PORTAAL_NAAM = env_str("PORTAAL_NAAM", "Community Care wijkportaal")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address, the only source of absolute links (communitycare.lib.site);
+# production refuses to run without a real one (communitycare.checks).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # The deployed version (e.g. a git commit); part of the PDF cache key.
 RELEASE = env_str("RELEASE")
 
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "simple_history",
     # The database queue of background tasks (only used with TASKS_BACKEND=database).
     "django_tasks_db",
+    "communitycare",
     "wijken",
     "initiatieven",
     "openkoffie",
