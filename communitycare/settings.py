@@ -199,6 +199,8 @@ if env_str("EMAIL_HOST"):
                 "username": env_str("EMAIL_HOST_USER"),
                 "password": env_str("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # Seconds: a mail server that hangs must not hold a worker for good.
+                "timeout": env_int("EMAIL_TIMEOUT", 10),
             },
         }
     }
@@ -207,6 +209,8 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Community Care <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Beheer", address) for address in env_list("DJANGO_ADMINS")]
+# Where to report a vulnerability (/.well-known/security.txt): a mailto: or https: URI.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", f"mailto:{ADMINS[0][1]}" if ADMINS else "")
 
 # Background tasks (e-mail, PDFs rendered ahead): by default each task runs at once in
 # the request that enqueues it, so the demo and the tests need no worker. With

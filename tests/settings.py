@@ -19,3 +19,4 @@ PDF_VOORAF_RENDEREN = False
 # The test client's own address, so a test can follow the absolute links it is sent;
 # tests/test_security_small.py sends another Host header to show it is never used.
 SITE_URL = "http://testserver"
+SECURITY_CONTACT = "mailto:security@example.org"

@@ -1,6 +1,10 @@
 """Issue 13, findings 6 and 8: links from SITE_URL only, and the smaller promises."""
 
+import datetime
+import os
 import re
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -8,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
+from django.utils import timezone
 
 from initiatieven.models import Begroting
 from tests import test_url_persona_matrix as matrix
@@ -157,3 +162,38 @@ def test_the_first_line_creates_the_begroting(client_for, wijk_a):
     )
     assert response.status_code == 302
     assert zonder.begroting.regels.get().omschrijving == "Koffie"
+
+
+# --- security.txt and the SMTP timeout -------------------------------------------------
+
+
+def test_security_txt_follows_rfc_9116(client, settings):
+    settings.SITE_URL = "https://wijkportaal.example.org"
+    response = client.get("/.well-known/security.txt", HTTP_HOST=OTHER_HOST)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    velden = dict(regel.split(": ", 1) for regel in response.content.decode().splitlines())
+    assert velden["Contact"] == "mailto:security@example.org"
+    assert velden["Preferred-Languages"] == "nl, en"
+    assert velden["Canonical"] == "https://wijkportaal.example.org/.well-known/security.txt"
+    verloopt = datetime.datetime.fromisoformat(velden["Expires"])
+    assert timezone.now() < verloopt < timezone.now() + datetime.timedelta(days=365)
+
+
+def test_without_a_contact_there_is_no_security_txt(client, settings):
+    settings.SECURITY_CONTACT = ""
+    assert client.get("/.well-known/security.txt").status_code == 404
+
+
+def test_smtp_gives_up_after_a_timeout():
+    show = "from django.core.mail import mailers; print(mailers.default.timeout)"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    for extra, verwacht in (({}, "10"), ({"EMAIL_TIMEOUT": "3"}, "3")):
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", show],
+            env={**env, "DJANGO_DEBUG": "1", "EMAIL_HOST": "smtp.example.org", **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.stdout.strip().splitlines()[-1] == verwacht, result.stderr
