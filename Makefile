@@ -45,8 +45,9 @@ format: $(BIN)/.installed
 check: $(BIN)/.installed
 	DJANGO_DEBUG=1 $(BIN)/python manage.py check
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-value-for-the-deploy-check-only \
-	  DJANGO_ALLOWED_HOSTS=wijkportaal.example.org EMAIL_HOST=smtp.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  DJANGO_ALLOWED_HOSTS=wijkportaal.example.org SITE_URL=https://wijkportaal.example.org \
+	  EMAIL_HOST=smtp.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 ## Benchmarks: seeds volume, serves under gunicorn, measures (see README)
 bench: $(BIN)/.installed

@@ -33,7 +33,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The care organisation that runs the portal; the method is written for Sevagram.
 ORGANISATIE_NAAM = env_str("ORGANISATIE_NAAM", "Sevagram")
 PORTAAL_NAAM = env_str("PORTAAL_NAAM", "Community Care wijkportaal")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address, the only source of absolute links (communitycare.lib.site);
+# production refuses to run without a real one (communitycare.checks).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 # The deployed version (e.g. a git commit); part of the PDF cache key.
 RELEASE = env_str("RELEASE")
 
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "simple_history",
     # The database queue of background tasks (only used with TASKS_BACKEND=database).
     "django_tasks_db",
+    "communitycare",
     "wijken",
     "initiatieven",
     "openkoffie",
@@ -101,6 +104,9 @@ DATABASES = {"default": database_from_url(env_str("DATABASE_URL"), BASE_DIR / "d
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every app server: Redis when configured, else the database.
+# Its size is bounded, whatever visitors ask for (see pagecache): the database cache
+# by CACHE_MAX_ENTRIES (room for every public page of a national portal; beyond it, one
+# in CACHE_CULL_FREQUENCY entries is dropped), Redis by its own maxmemory (.env.example).
 CACHE_URL = env_str("CACHE_URL")
 if CACHE_URL:
     CACHES = {
@@ -111,8 +117,10 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-            # Room for every public page of a national portal (see pagecache).
-            "OPTIONS": {"MAX_ENTRIES": 50_000},
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 50_000),
+                "CULL_FREQUENCY": env_int("CACHE_CULL_FREQUENCY", 3),
+            },
         }
     }
 # How long a cached public page may show the clock's view of the world ("nu open");
@@ -191,6 +199,8 @@ if env_str("EMAIL_HOST"):
                 "username": env_str("EMAIL_HOST_USER"),
                 "password": env_str("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # Seconds: a mail server that hangs must not hold a worker for good.
+                "timeout": env_int("EMAIL_TIMEOUT", 10),
             },
         }
     }
@@ -199,6 +209,8 @@ else:
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Community Care <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Beheer", address) for address in env_list("DJANGO_ADMINS")]
+# Where to report a vulnerability (/.well-known/security.txt): a mailto: or https: URI.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", f"mailto:{ADMINS[0][1]}" if ADMINS else "")
 
 # Background tasks (e-mail, PDFs rendered ahead): by default each task runs at once in
 # the request that enqueues it, so the demo and the tests need no worker. With

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from communitycare import health
+from communitycare.security_txt import security_txt
 from wijken.forms import AdminInlogForm
 
 admin.site.site_header = "Community Care — beheer"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz/", health.liveness, name="healthz"),
     path("readyz/", health.readiness, name="readyz"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("beheer/", include("initiatieven.urls_beheer")),
     path("beheer/", include("wijken.urls_beheer")),
     path("beheer/", include("openkoffie.urls_beheer")),

@@ -1,5 +1,6 @@
 """One access check per object, built on the wijk's: outsiders get a 404."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
@@ -19,8 +20,12 @@ def get_initiatief_for_edit(
 def get_begroting_for_edit(
     request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str
 ) -> Begroting:
+    """An initiative without a begroting gets one with its first change (a POST); a GET
+    sees it empty and unsaved, as GETs never write."""
     initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
-    begroting, _ = Begroting.objects.get_or_create(initiatief=initiatief)
+    begroting = initiatief.begroting_of_none or Begroting(initiatief=initiatief)
+    if begroting.pk is None and request.method == "POST":
+        begroting.save()
     begroting.initiatief = initiatief
     return begroting
 
@@ -29,6 +34,8 @@ def get_regel_for_edit(
     request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int
 ) -> Begrotingsregel:
     begroting = get_begroting_for_edit(request, regio, wijk, slug)
+    if begroting.pk is None:
+        raise Http404("Deze begroting heeft nog geen regels.")
     regel = get_object_or_404(begroting.regels, pk=pk)
     regel.begroting = begroting
     return regel

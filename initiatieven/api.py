@@ -3,6 +3,7 @@
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
+from communitycare.lib.site import absolute_url
 from initiatieven.models import Initiatief
 from wijken.api import pagina
 
@@ -22,7 +23,7 @@ def _initiatief(request: HttpRequest, initiatief: Initiatief) -> dict:
         "globale_beschrijving": initiatief.globale_beschrijving,
         "begroting_goedgekeurd_op": begroting.goedgekeurd_op if goedgekeurd else None,
         "begroting_totaal": float(begroting.totaal()) if goedgekeurd else None,
-        "url": request.build_absolute_uri(initiatief.get_absolute_url()),
+        "url": absolute_url(initiatief.get_absolute_url()),
     }
 
 

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
+from communitycare.lib.site import absolute_url
 from openkoffie.models import OpenKoffie
 from wijken.api import pagina
 
@@ -14,7 +15,7 @@ def _open_koffie(request: HttpRequest, open_koffie: OpenKoffie) -> dict:
         "einde": open_koffie.einde,
         "status": open_koffie.status,
         "locatie": open_koffie.locatie,
-        "url": request.build_absolute_uri(open_koffie.get_absolute_url()),
+        "url": absolute_url(open_koffie.get_absolute_url()),
     }
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from communitycare.lib.site import absolute_url
 from openkoffie.models import OpenKoffie
 
 STATUS = {
@@ -23,8 +24,8 @@ def uid(open_koffie: OpenKoffie) -> str:
     return f"open-koffie-{open_koffie.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}"
 
 
-def event(request: HttpRequest, open_koffie: OpenKoffie) -> icalendar.Event:
-    url = request.build_absolute_uri(open_koffie.get_absolute_url())
+def event(open_koffie: OpenKoffie) -> icalendar.Event:
+    url = absolute_url(open_koffie.get_absolute_url())
     beschrijving = [open_koffie.onderwerp] if open_koffie.onderwerp else []
     if open_koffie.is_geannuleerd:
         beschrijving.append(f"Gaat niet door: {open_koffie.reden_annulering}")
@@ -52,9 +53,9 @@ def response(
         name=" ".join(naam.split()),
         prodid="-//Community Care wijkportaal//Open Koffie//NL",
         uid=f"{filename}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}",
-        url=request.build_absolute_uri(),
+        url=absolute_url(request.get_full_path()),
         refresh_interval=datetime.timedelta(hours=12),
-        subcomponents=[event(request, open_koffie) for open_koffie in open_koffies],
+        subcomponents=[event(open_koffie) for open_koffie in open_koffies],
     )
     # Europe/Amsterdam as a VTIMEZONE spanning the events only, so the feed stays small.
     begins = [timezone.localdate(open_koffie.begin) for open_koffie in open_koffies]

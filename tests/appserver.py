@@ -16,6 +16,7 @@ import contextlib
 import functools
 import http.client
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -50,7 +51,8 @@ def database_url(settings_dict: dict) -> str:
 def production_env(database: str) -> dict[str, str]:
     """The environment of a production app server on loopback, on `database`.
 
-    Everything else stays at its production default. Two choices for loopback: no
+    Everything else stays at its production default; the secret key is new per call,
+    shared by the servers started with this env. Two choices for loopback: no
     redirect to HTTPS (there is no TLS here), and one trusted proxy, so a test can speak
     for several visitors through X-Forwarded-For as a reverse proxy would.
     """
@@ -62,8 +64,10 @@ def production_env(database: str) -> dict[str, str]:
     env.update(
         DJANGO_SETTINGS_MODULE="communitycare.settings",
         DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="app-server-tests-only-" + "s" * 40,
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        # Production refuses a loopback address here: links name the public site.
+        SITE_URL="https://wijkportaal.example.org",
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_PROXY_COUNT="1",
         DATABASE_URL=database,

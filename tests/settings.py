@@ -16,3 +16,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Laying out a PDF after every edit would slow the suite; tests/test_tasks.py turns it on.
 PDF_VOORAF_RENDEREN = False
+# The test client's own address, so a test can follow the absolute links it is sent;
+# tests/test_security_small.py sends another Host header to show it is never used.
+SITE_URL = "http://testserver"
+SECURITY_CONTACT = "mailto:security@example.org"

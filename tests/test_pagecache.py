@@ -1,11 +1,17 @@
 """Public pages come from the cache per data version; an edit shows on the next request."""
 
+import string
+from random import Random
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection, transaction
 from django.test import Client
 
 from communitycare.lib import dataversion
+from initiatieven.models import Status
 from tests.factories import WijkFactory
+from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import OpenKoffieFactory
 from wijken.models import Wijk
 
@@ -129,3 +135,81 @@ def test_a_missing_cache_neither_fails_a_committed_write_nor_a_page(transactiona
     response = Client().get(wijk.get_absolute_url())
     assert response.status_code == 200
     assert "Samen eten" in response.content.decode()
+
+
+# --- the key holds only what a view reads (issue 13, finding 4) -------------------------
+
+LIJST = "/initiatieven/"
+
+
+def cache_entries() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM django_cache")
+        return cursor.fetchone()[0]
+
+
+def test_random_query_strings_neither_bypass_nor_grow_the_cache(client, wijk_a):
+    """`?x=<random>` once rendered every time and stored a page per request."""
+    random = Random(13)
+    client.get(LIJST)
+    client.get(URL)
+    before = cache_entries()
+    for _ in range(500):
+        for page in (LIJST, URL):
+            name = "x" + "".join(random.choices(string.ascii_letters, k=random.randint(0, 12)))
+            value = "".join(random.choices(string.printable, k=random.randint(0, 30)))
+            response = client.get(f"{page}?{urlencode({name: value})}")
+            assert response.status_code == 200
+    assert cache_entries() == before
+
+
+def test_an_unknown_parameter_is_served_from_the_cache(client, wijk_a, django_assert_num_queries):
+    first = client.get(LIJST)
+    with django_assert_num_queries(1):
+        second = client.get(f"{LIJST}?utm_source=nieuwsbrief&x=3f9a")
+    assert second.content == first.content
+
+
+def test_known_filters_vary_the_page_and_are_normalised(client, wijk_a):
+    InitiatiefFactory(wijk=wijk_a, naam="Samen koken", status=Status.ACTIEF)
+    InitiatiefFactory(wijk=wijk_a, naam="Jeu de boules", status=Status.BEEINDIGD)
+    lijst = f"{URL}initiatieven/"
+    actief = client.get(f"{lijst}?status=actief").content.decode()
+    beeindigd = client.get(f"{lijst}?status=beeindigd").content.decode()
+    assert "Samen koken" in actief and "Jeu de boules" not in actief
+    assert "Jeu de boules" in beeindigd and "Samen koken" not in beeindigd
+    entries = cache_entries()
+    spaced = client.get(f"{lijst}?status=actief%20&x=1&status=beeindigd").content.decode()
+    assert spaced == beeindigd  # the last of a repeated parameter counts, as in the view
+    assert cache_entries() == entries
+
+
+def test_the_order_of_parameters_does_not_make_a_new_key(client, wijk_a):
+    client.get(f"{LIJST}?q=koken&status=actief")
+    entries = cache_entries()
+    client.get(f"{LIJST}?status=actief&q=koken")
+    assert cache_entries() == entries
+
+
+def test_a_left_out_parameter_never_shows_in_the_stored_page(client, wijk_a):
+    """The pagination copies the query string: it must not copy what the key left out."""
+    InitiatiefFactory.create_batch(25, wijk=wijk_a, status=Status.ACTIEF)
+    client.get(f"{LIJST}?status=actief&evil=%22%3E%3Cscript%3E")
+    html = type(client)().get(f"{LIJST}?status=actief").content.decode()
+    assert "pagina=2" in html
+    assert "evil" not in html
+
+
+def test_free_text_searches_stay_within_the_configured_bound(client, wijk_a, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20, "CULL_FREQUENCY": 2},
+        }
+    }
+    random = Random(4)
+    for _ in range(200):
+        zoek = "".join(random.choices(string.ascii_lowercase, k=8))
+        assert client.get(f"/?wijk={zoek}").status_code == 200
+    assert cache_entries() <= 21

@@ -95,6 +95,7 @@ EXPECTED: dict[str, Rij] = {
     # Health, public pages, feeds, PDFs and the open-data API: everyone.
     "healthz": Rij(PUBLIEK),
     "readyz": Rij(PUBLIEK),
+    "security_txt": Rij(PUBLIEK),
     "wijken:home": Rij(PUBLIEK),
     "wijken:regio": Rij(PUBLIEK),
     "wijken:wijk": Rij(PUBLIEK),

@@ -12,6 +12,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from communitycare.lib.site import absolute_url
 from wijken.maten import MAAT_LABELS, Bron
 from wijken.models import Wijk, Wijkcijfer
 
@@ -47,7 +48,7 @@ def pagina(request: HttpRequest, queryset: QuerySet, serialiseer) -> JsonRespons
     def link(nummer: int) -> str:
         params = request.GET.copy()
         params["page"] = str(nummer)
-        return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+        return absolute_url(f"{request.path}?{params.urlencode()}")
 
     return json_antwoord(
         {
@@ -68,10 +69,8 @@ def _wijk(request: HttpRequest, wijk: Wijk) -> dict:
         "regio": {"naam": wijk.regio.naam, "slug": wijk.regio.slug},
         "cbs_code": wijk.cbs_code or None,
         "introductie": wijk.introductie,
-        "url": request.build_absolute_uri(wijk.get_absolute_url()),
-        "api_url": request.build_absolute_uri(
-            reverse("api:wijk", args=[wijk.regio.slug, wijk.slug])
-        ),
+        "url": absolute_url(wijk.get_absolute_url()),
+        "api_url": absolute_url(reverse("api:wijk", args=[wijk.regio.slug, wijk.slug])),
     }
 
 
@@ -98,10 +97,10 @@ def _cijfer(cijfer: Wijkcijfer, wijk: Wijk) -> dict:
 def index(request: HttpRequest) -> JsonResponse:
     return json_antwoord(
         {
-            "wijken": request.build_absolute_uri(reverse("api:wijken")),
-            "wijkdata": request.build_absolute_uri(reverse("api:wijkdata")),
-            "initiatieven": request.build_absolute_uri(reverse("api:initiatieven")),
-            "open_koffie": request.build_absolute_uri(reverse("api:open_koffie")),
+            "wijken": absolute_url(reverse("api:wijken")),
+            "wijkdata": absolute_url(reverse("api:wijkdata")),
+            "initiatieven": absolute_url(reverse("api:initiatieven")),
+            "open_koffie": absolute_url(reverse("api:open_koffie")),
             "toelichting": "Openbare gegevens van het wijkportaal. Alleen lezen; "
             "lijsten per 100, met ?page=N.",
         }

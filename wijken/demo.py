@@ -58,7 +58,6 @@ def _user(entry: dict) -> User:
 def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
     fields = [
         "naam",
-        "cbs_code",
         "introductie",
         "contact_voor_vragen",
         "wie_leeft_hier",
@@ -67,7 +66,8 @@ def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
     wijk, _ = Wijk.objects.update_or_create(
         regio=regio,
         slug=data["slug"],
-        defaults={field: data.get(field, "") for field in fields},
+        defaults={field: data.get(field, "") for field in fields}
+        | {"cbs_code": data.get("cbs_code")},
     )
     wijk.coordinatoren.set([users[name] for name in data.get("coordinatoren", [])])
     for huis in data.get("huizen", []):

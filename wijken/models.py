@@ -163,11 +163,19 @@ class Wijk(models.Model):
     regio = models.ForeignKey(Regio, on_delete=models.PROTECT, related_name="wijken")
     naam = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150)
+    # One wijk per code, or the figures of two wijken mix in the API and the import.
+    # Optional: no code is NULL (Django's way for a unique, optional text field).
     cbs_code = models.CharField(
         "CBS-wijkcode",
         max_length=8,
         blank=True,
+        null=True,
+        unique=True,
         validators=[RegexValidator(r"^WK\d{6}$", "Een CBS-wijkcode is WK en zes cijfers.")],
+        error_messages={
+            "unique": "Een andere wijk heeft deze CBS-wijkcode al. Elke wijk heeft een "
+            "eigen code: kijk de code van uw wijk na bij het CBS."
+        },
         help_text="Bijvoorbeeld WK099401: WK, de gemeentecode en het wijknummer.",
     )
     coordinatoren = models.ManyToManyField(

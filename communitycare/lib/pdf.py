@@ -25,11 +25,13 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from communitycare.lib.site import absolute_url
+
 
 def base_url() -> str:
     """The site's own address: links in a PDF lead back to the portal, and the fetcher
     below answers for this address from disk, so nothing is ever fetched over the network."""
-    return settings.SITE_URL.rstrip("/") + "/"
+    return absolute_url("/")
 
 
 class RefusedURL(ValueError):

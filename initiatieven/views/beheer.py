@@ -222,10 +222,10 @@ def _begroting_context(begroting: Begroting, regel_form=None, akkoord_form=None)
         "wijk": begroting.initiatief.wijk,
         "initiatief": begroting.initiatief,
         "begroting": begroting,
-        "regels": begroting.regels.all(),
+        "regels": begroting.regels.all() if begroting.pk else [],
         "regel_form": regel_form or BegrotingsregelForm(),
         "akkoord_form": akkoord_form,
-        "besluiten": begroting.besluiten.select_related("door"),
+        "besluiten": begroting.besluiten.select_related("door") if begroting.pk else [],
     }
 
 

@@ -34,7 +34,7 @@ def _publieke_lijst(queryset):
     )
 
 
-@public_page
+@public_page(params=("status",))
 def wijk_lijst(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     alle = Initiatief.objects.filter(wijk=wijk_obj)
@@ -173,7 +173,7 @@ class FilterForm(forms.Form):
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
 
 
-@public_page
+@public_page(params=("q", "thema", "indicator", "status", "wijk", "pagina"))
 def overzicht(request: HttpRequest) -> HttpResponse:
     wijken = list(Wijk.objects.select_related("regio").order_by("naam"))
     form = FilterForm(request.GET or None, wijken=wijken)

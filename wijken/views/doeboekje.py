@@ -16,7 +16,7 @@ from wijken.models import DoeBoekjeItem, Wijk, groepeer
 MAX_RESULTATEN = 100
 
 
-@public_page
+@public_page(params=("zoek", "dag"))
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     form = DoeBoekjeZoekForm(request.GET or None)
@@ -55,7 +55,7 @@ def wijk_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     )
 
 
-@public_page
+@public_page(params=("zoek", "dag"))
 def overzicht(request: HttpRequest) -> HttpResponse:
     """Search across every wijk; without a search, the wijken and their doe-boekjes."""
     form = DoeBoekjeZoekForm(request.GET or None)

@@ -17,7 +17,7 @@ WIJKEN_PER_REGIO_OP_HOME = 12
 ZOEKRESULTATEN_OP_HOME = 30
 
 
-@public_page
+@public_page(params=("wijk",))
 def home(request: HttpRequest) -> HttpResponse:
     regios = list(Regio.objects.annotate(aantal_wijken=Count("wijken")))
     eerste_wijken = Wijk.objects.annotate(
