@@ -4,17 +4,27 @@
 PYTHON ?= $(shell scripts/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
-# xstatic-bootstrap's source package still imports pkg_resources while building.
-export PIP_CONSTRAINT := $(CURDIR)/scripts/build-constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-sqlite lint format check bench clean
+.PHONY: demo test test-sqlite lint typecheck format check lock bench clean
 
-$(BIN)/.installed: pyproject.toml
+# The exact versions of requirements-dev.lock, then the portal itself on top of them;
+# `pip check` fails when pyproject.toml asks for something the lock does not hold.
+$(BIN)/.installed: pyproject.toml requirements-dev.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (see scripts/find-python)." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $@
+
+## Regenerate requirements.lock and requirements-dev.lock from the ranges in pyproject.toml
+## (kept versions stay; LOCK_ARGS=--upgrade takes the newest the ranges allow).
+## requirements.lock, for production, holds the same versions without the dev tools.
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.12 --generate-hashes --quiet $(LOCK_ARGS)
+lock: $(BIN)/.installed
+	$(LOCK) --extra dev -o requirements-dev.lock
+	$(LOCK) -c requirements-dev.lock -o requirements.lock
 
 ## The portal with demo data on SQLite, at http://127.0.0.1:8000
 demo: export DJANGO_DEBUG = 1
@@ -37,6 +47,10 @@ test-sqlite: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## mypy with django-stubs on the modules listed in pyproject.toml
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .

@@ -6,7 +6,6 @@ it); with DEBUG off every secret must be given and the secure defaults apply.
 
 from pathlib import Path
 
-import xstatic.pkg.bootstrap
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -165,11 +164,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Bootstrap's compiled CSS comes from the xstatic-bootstrap package: no CDN, no copy.
-    ("bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
-]
+# Bootstrap's compiled CSS is vendored in static/vendor/bootstrap/ (no CDN).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {

@@ -269,6 +269,7 @@ class Initiatief(models.Model):
         missing = []
         for name in self.VERPLICHT_IN_BESCHRIJVING:
             field = self._meta.get_field(name)
+            assert isinstance(field, models.Field)  # a column, not a relation's other end
             if not getattr(self, field.attname):
                 missing.append(str(field.verbose_name))
             if name == "globale_beschrijving" and not self.indicator_waarden:
@@ -355,7 +356,7 @@ class Initiatief(models.Model):
         """
         if self.status != Status.ACTIEF or not self.startdatum:
             return None
-        if hasattr(self, "zes_maanden_gedaan"):
+        if hasattr(self, "zes_maanden_gedaan") and hasattr(self, "laatste_jaarevaluatie"):
             zes_gedaan, laatste_jaar = self.zes_maanden_gedaan, self.laatste_jaarevaluatie
         else:
             klaar = self.evaluaties.exclude(gepubliceerd_op=None)

@@ -170,7 +170,7 @@ class OpenKoffie(models.Model):
             errors["einde"] = "De Open Koffie moet eindigen na het begin."
         if self.tweede_wijk_id and self.tweede_wijk_id == self.wijk_id:
             errors["tweede_wijk"] = "Kies voor een gecombineerde Open Koffie een andere wijk."
-        if self.huis_id and self.huis.wijk_id not in {self.wijk_id, self.tweede_wijk_id}:
+        if self.huis and self.huis.wijk_id not in {self.wijk_id, self.tweede_wijk_id}:
             errors["huis"] = "Dit huis ligt niet in de wijk van deze Open Koffie."
         if self.status == self.Status.GEANNULEERD and not self.reden_annulering.strip():
             errors["reden_annulering"] = "Schrijf kort op waarom de Open Koffie niet doorgaat."
@@ -300,7 +300,7 @@ class AgendaOnderdeel(models.Model):
 
     @classmethod
     def maak_standaard(cls, open_koffie: OpenKoffie) -> None:
-        cls.objects.bulk_create(
+        AgendaOnderdeel.objects.bulk_create(
             cls(
                 open_koffie=open_koffie,
                 soort=soort,

@@ -37,7 +37,7 @@ def test_document_has_running_header_and_page_footer(settings):
 
 def test_own_static_files_are_served_from_disk():
     assert local_file_for(base_url() + "static/css/document.css").name == "document.css"
-    assert local_file_for(base_url() + "static/bootstrap/css/bootstrap.min.css").is_file()
+    assert local_file_for(base_url() + "static/vendor/bootstrap/css/bootstrap.min.css").is_file()
 
 
 @pytest.mark.parametrize(

@@ -117,6 +117,7 @@ EXPECTED: dict[str, Rij] = {
     "openkoffie:bijeenkomst_ics": Rij(PUBLIEK, pk="open_koffie"),
     "openkoffie:word_wijkverbinder": Rij(PUBLIEK),
     "api:index": Rij(PUBLIEK),
+    "api:openapi": Rij(PUBLIEK),
     "api:wijken": Rij(PUBLIEK),
     "api:wijk": Rij(PUBLIEK),
     "api:wijkdata": Rij(PUBLIEK),

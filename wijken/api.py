@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from communitycare.lib.site import absolute_url
+from wijken.api_schema import OPENAPI
 from wijken.maten import MAAT_LABELS, Bron
 from wijken.models import Wijk, Wijkcijfer
 
@@ -74,9 +75,18 @@ def _wijk(request: HttpRequest, wijk: Wijk) -> dict:
     }
 
 
+def _cbs_code(waarde: str) -> str | None:
+    """The CBS wijkcode of a wijk in the portal, or None: an unknown code is a 400."""
+    code = waarde.upper()
+    # PostgreSQL refuses a NUL in a text value.
+    if not code or "\x00" in code or not Wijk.objects.filter(cbs_code=code).exists():
+        return None
+    return code
+
+
 def _cijfer(cijfer: Wijkcijfer, wijk: Wijk) -> dict:
     return {
-        "wijk": {"regio": wijk.regio.slug, "slug": wijk.slug, "cbs_code": wijk.cbs_code},
+        "wijk": {"regio": wijk.regio.slug, "slug": wijk.slug, "cbs_code": wijk.cbs_code or None},
         "maat": cijfer.maat,
         "maat_label": cijfer.maat_label,
         "jaar": cijfer.jaar,
@@ -101,10 +111,16 @@ def index(request: HttpRequest) -> JsonResponse:
             "wijkdata": absolute_url(reverse("api:wijkdata")),
             "initiatieven": absolute_url(reverse("api:initiatieven")),
             "open_koffie": absolute_url(reverse("api:open_koffie")),
+            "openapi": absolute_url(reverse("api:openapi")),
             "toelichting": "Openbare gegevens van het wijkportaal. Alleen lezen; "
             "lijsten per 100, met ?page=N.",
         }
     )
+
+
+@require_GET
+def openapi(request: HttpRequest) -> JsonResponse:
+    return json_antwoord(OPENAPI)
 
 
 @require_GET
@@ -153,8 +169,7 @@ def wijkdata(request: HttpRequest) -> JsonResponse:
         "wijk__regio__slug", "wijk__slug", "maat", "jaar", "bron", "pk"
     )
     filters = {
-        # PostgreSQL refuses a NUL in a text value.
-        "wijk": ("wijk__cbs_code", lambda v: v.upper() if "\x00" not in v else None),
+        "wijk": ("wijk__cbs_code", _cbs_code),
         "maat": ("maat", lambda v: v if v in MAAT_LABELS else None),
         # ASCII digits: str.isdigit() also accepts "²", which int() refuses.
         "jaar": ("jaar", lambda v: int(v) if re.fullmatch(r"[0-9]{1,4}", v) else None),

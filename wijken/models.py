@@ -544,7 +544,7 @@ def groepeer(items: list["DoeBoekjeItem"]) -> list[tuple[str, str, list["DoeBoek
     ]
 
 
-class DoeBoekjeItemQuerySet(models.QuerySet):
+class DoeBoekjeItemQuerySet(models.QuerySet["DoeBoekjeItem"]):
     def actueel(self) -> "DoeBoekjeItemQuerySet":
         return self.filter(gearchiveerd=False)
 
@@ -702,7 +702,7 @@ class DoeBoekjeItem(models.Model):
         # Checked here too: forms leave out `wijk`, so the constraint alone would not run.
         if self.naam_bezet():
             raise ValidationError({"naam": "Er staat al iets met deze naam in het doe-boekje."})
-        if self.huis_id and self.wijk_id and self.huis.wijk_id != self.wijk_id:
+        if self.huis and self.wijk_id and self.huis.wijk_id != self.wijk_id:
             raise ValidationError({"huis": "Kies een huis in deze wijk."})
 
     def naam_bezet(self) -> bool:

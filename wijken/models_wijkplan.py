@@ -5,8 +5,10 @@ when someone else saved in between, the save is refused with a VersieConflict an
 nothing is overwritten. django-simple-history keeps every change with author and time.
 """
 
+import datetime
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db import models, transaction
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -15,6 +17,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from wijken.models import Huis, User, Wijk, Wijkverbinder
+
+if TYPE_CHECKING:
+    # A wijk from wijkplan_wijk_queryset(), with its annotations and prefetches.
+    from django_stubs_ext import WithAnnotations
 
 DOEL_WIJKVERBINDERS = 10
 
@@ -108,6 +114,7 @@ class Wijkplan(models.Model):
     versies = models.JSONField(default=dict, blank=True)
 
     history = HistoricalRecords(excluded_fields=["versies"], verbose_name="versie van het wijkplan")
+    _history_user: User | None  # the author django-simple-history records on save
 
     class Meta:
         verbose_name = "wijkplan"
@@ -190,6 +197,7 @@ class Actie(models.Model):
     history = HistoricalRecords(
         excluded_fields=["versie", "token"], verbose_name="versie van actie"
     )
+    _history_user: User | None  # the author django-simple-history records on save
 
     class Meta:
         verbose_name = "actie"
@@ -291,6 +299,7 @@ class Bijeenkomst(models.Model):
     token = models.UUIDField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["token"], verbose_name="versie van bijeenkomst")
+    _history_user: User | None  # the author django-simple-history records on save
 
     class Meta:
         verbose_name = "bijeenkomst"
@@ -347,6 +356,15 @@ def _laatste(queryset, veld: str) -> Subquery:
     return Subquery(queryset.order_by(f"-{veld}").values(veld)[:1])
 
 
+class WijkplanWijk(TypedDict):
+    """Some of what wijkplan_wijk_queryset() adds to a wijk (for the type checker)."""
+
+    tekst_gewijzigd: datetime.datetime | None
+    acties_gewijzigd: datetime.datetime | None
+    planning_gewijzigd: datetime.datetime | None
+    actieve_wijkverbinders: list[Wijkverbinder]
+
+
 def wijkplan_wijk_queryset():
     """A wijk with everything its wijkplan page shows, in a fixed number of queries."""
     historie_tekst = Wijkplan.history.model.objects.filter(wijk_id=OuterRef("pk"))
@@ -386,7 +404,7 @@ def wijkplan_wijk_queryset():
     )
 
 
-def laatste_wijziging(wijk: Wijk):
+def laatste_wijziging(wijk: "WithAnnotations[Wijk, WijkplanWijk]"):
     """When anything in the plan last changed, from the history (None: never)."""
     momenten = [wijk.tekst_gewijzigd, wijk.acties_gewijzigd, wijk.planning_gewijzigd]
     return max((moment for moment in momenten if moment is not None), default=None)
@@ -401,6 +419,6 @@ class Voortgang:
     doel: int
 
 
-def voortgang_wijkverbinders(wijk: Wijk) -> Voortgang:
+def voortgang_wijkverbinders(wijk: "WithAnnotations[Wijk, WijkplanWijk]") -> Voortgang:
     aantal = len(wijk.actieve_wijkverbinders)
     return Voortgang(f"{aantal} van {DOEL_WIJKVERBINDERS} wijkverbinders", aantal, 10)

@@ -8,6 +8,7 @@ app_name = "api"
 
 urlpatterns = [
     path("", api.index, name="index"),
+    path("openapi.json", api.openapi, name="openapi"),
     path("wijken/", api.wijken, name="wijken"),
     path("wijken/<slug:regio>/<slug:wijk>/", api.wijk, name="wijk"),
     path("wijkdata/", api.wijkdata, name="wijkdata"),

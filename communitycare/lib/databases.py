@@ -18,7 +18,7 @@ SQLITE_OPTIONS = {
 }
 
 
-def database_from_url(url: str, default_sqlite_path: Path) -> dict:
+def database_from_url(url: str, default_sqlite_path: Path) -> dj_database_url.DBConfig:
     if not url:
         url = f"sqlite:///{default_sqlite_path}"
     config = dj_database_url.parse(url, conn_max_age=0, conn_health_checks=True)

@@ -10,6 +10,7 @@ shell session) shows once the cached pages expire (`PAGINA_CACHE_SECONDEN`).
 import logging
 import re
 import secrets
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connections, transaction
@@ -35,7 +36,7 @@ def current() -> str:
     return read_with(KEY)[0]
 
 
-def read_with(key: str) -> tuple[str, object]:
+def read_with(key: str) -> tuple[str, Any]:
     """The data version and the cached value under `key`, in one cache round trip."""
     _bump_for_own_writes()
     values = cache.get_many([KEY, key])
@@ -75,7 +76,7 @@ def watch_writes(execute, sql, params, many, context):
 
 
 def _after_write(connection: BaseDatabaseWrapper) -> None:
-    connection.data_versie_gewijzigd = True
+    connection.data_versie_gewijzigd = True  # type: ignore[attr-defined]  # our flag
     # In a transaction: bump after the commit, so no reader caches the old rows under the
     # new version; once per transaction (Django keeps pending callbacks on the connection).
     # Autocommit: committed already, but the statement's cursor may still be open (SQLite
@@ -83,8 +84,8 @@ def _after_write(connection: BaseDatabaseWrapper) -> None:
     # this thread's next read of the version.
     pending = connection.run_on_commit
     if not connection.in_atomic_block:
-        connection.data_versie_na_request = True
-    elif not any(f is _bump_after_commit for _, f, _ in pending):
+        connection.data_versie_na_request = True  # type: ignore[attr-defined]
+    elif not any(entry[1] is _bump_after_commit for entry in pending):
         transaction.on_commit(_bump_after_commit, using=connection.alias)
 
 

@@ -52,6 +52,7 @@ def local_file_for(url: str) -> Path:
     path = unquote(parts.path)
     if f"{parts.scheme}://{parts.netloc}/" != base_url() or ".." in path.split("/"):
         raise RefusedURL(f"Geen eigen bestand: {url}")
+    found: str | Path | None
     try:
         if path.startswith(settings.STATIC_URL):
             name = path.removeprefix(settings.STATIC_URL)
