@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils import timezone
 
+from communitycare.lib.dates import validate_date_range
 from openkoffie import planning
 from openkoffie.models import (
     AgendaOnderdeel,
@@ -98,7 +99,8 @@ class WordWijkverbinderForm(HoningpotForm):
 
 
 class OpenKoffieForm(PortaalForm):
-    datum = forms.DateField(widget=DATUM)
+    # Not a model field (begin and einde are): the model's date range is checked here.
+    datum = forms.DateField(widget=DATUM, validators=[validate_date_range])
     begintijd = forms.TimeField(widget=TIJD, initial=datetime.time(14))
     eindtijd = forms.TimeField(widget=TIJD, initial=datetime.time(16))
 
