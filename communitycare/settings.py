@@ -180,6 +180,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# The largest wijkdata CSV the back office reads (the form says so). Django's own
+# upload defaults stay: files over 2.5 MB stream to a temporary file, not into memory.
+WIJKDATA_MAX_BYTES = env_int("WIJKDATA_MAX_BYTES", 5 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from communitycare.lib.formsets import FACTORY_ARGUMENTS, ExistingRowsOnly
 from initiatieven.models import (
     Begroting,
     Begrotingsregel,
@@ -372,7 +373,17 @@ class BestedingForm(forms.ModelForm):
         ].label = f"Werkelijk besteed aan {self.instance.get_categorie_display()}"
 
 
-BestedingFormSet = forms.modelformset_factory(Besteding, form=BestedingForm, extra=0)
+class BaseBestedingFormSet(ExistingRowsOnly, forms.BaseModelFormSet):
+    pass
+
+
+# The rows come from the begroting when the evaluation starts; the page only fills them.
+BestedingFormSet = forms.modelformset_factory(
+    Besteding,
+    form=BestedingForm,
+    formset=BaseBestedingFormSet,
+    **FACTORY_ARGUMENTS,
+)
 
 
 class BesluitForm(forms.Form):

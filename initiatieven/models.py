@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from communitycare.lib.dates import add_months, clamp_year, validate_date_range
 from wijken.indicatoren import Indicator
 from wijken.models import User, Wijk, Wijkverbinder
 
@@ -19,17 +20,6 @@ MAX_BEDRAG = Decimal("100000")
 # taken as the end of the first quarter.
 JAARLIJKSE_EVALUATIE_UITERLIJK = (3, 31)
 EVALUATIE_BINNENKORT_DAGEN = 30
-
-
-def add_months(date: datetime.date, months: int) -> datetime.date:
-    month_index = date.month - 1 + months
-    year, month = date.year + month_index // 12, month_index % 12 + 1
-    for day in (date.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 class Thema(models.TextChoices):
@@ -164,9 +154,11 @@ class Initiatief(models.Model):
         blank=True,
         help_text="Een werkadres of werktelefoon: dit staat op de openbare pagina.",
     )
-    datum_ingevuld = models.DateField("datum invullen", null=True, blank=True)
-    startdatum = models.DateField(null=True, blank=True)
-    einddatum = models.DateField(null=True, blank=True)
+    datum_ingevuld = models.DateField(
+        "datum invullen", null=True, blank=True, validators=[validate_date_range]
+    )
+    startdatum = models.DateField(null=True, blank=True, validators=[validate_date_range])
+    einddatum = models.DateField(null=True, blank=True, validators=[validate_date_range])
     reden_einde = models.TextField("reden van beëindigen", blank=True)
 
     # Bijlage 6, the initiatiefbeschrijving.
@@ -343,6 +335,7 @@ class Initiatief(models.Model):
                 missing.append("Vul de reden van beëindigen in.")
             if missing:
                 raise ValidationError(missing)
+            validate_date_range(einddatum)
             self.einddatum, self.reden_einde = einddatum, reden_einde.strip()
         self.status = status
         self.save()
@@ -366,7 +359,7 @@ class Initiatief(models.Model):
             ]
         if not zes_gedaan:
             return EvaluatieMoment(Evaluatie.Soort.ZES_MAANDEN, add_months(self.startdatum, 6))
-        jaar = (laatste_jaar.year if laatste_jaar else self.startdatum.year) + 1
+        jaar = clamp_year((laatste_jaar.year if laatste_jaar else self.startdatum.year) + 1)
         return EvaluatieMoment(
             Evaluatie.Soort.JAARLIJKS, datetime.date(jaar, *JAARLIJKSE_EVALUATIE_UITERLIJK)
         )
@@ -442,10 +435,12 @@ class Startstap(models.Model):
     voltooid_door = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    voltooid_op = models.DateTimeField(default=timezone.now)
+    voltooid_op = models.DateTimeField(default=timezone.now, validators=[validate_date_range])
     bewoner_doet_mee = models.BooleanField("minstens één buurtbewoner doet mee", default=False)
     # Step 8; a link to the overleg itself is added when the Open Koffie app lands.
-    overleg_datum = models.DateField("datum overleg", null=True, blank=True)
+    overleg_datum = models.DateField(
+        "datum overleg", null=True, blank=True, validators=[validate_date_range]
+    )
     overleg_wijkverbinder = models.ForeignKey(
         Wijkverbinder,
         on_delete=models.SET_NULL,
@@ -455,7 +450,9 @@ class Startstap(models.Model):
         verbose_name="aangestelde wijkverbinder",
     )
     # Step 9; likewise for the Open Koffie.
-    open_koffie_datum = models.DateField("datum Open Koffie", null=True, blank=True)
+    open_koffie_datum = models.DateField(
+        "datum Open Koffie", null=True, blank=True, validators=[validate_date_range]
+    )
     open_koffie_omschrijving = models.CharField("welke Open Koffie", max_length=200, blank=True)
 
     class Meta:
@@ -587,12 +584,16 @@ class Begroting(models.Model):
     )
     status = models.CharField(max_length=20, choices=Stand, default=Stand.CONCEPT)
     versie = models.PositiveIntegerField(default=1)
-    ingediend_op = models.DateTimeField("datum ingediend", null=True, blank=True)
+    ingediend_op = models.DateTimeField(
+        "datum ingediend", null=True, blank=True, validators=[validate_date_range]
+    )
     ingediend_door = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     goedgekeurde_versie = models.PositiveIntegerField(null=True, blank=True)
-    goedgekeurd_op = models.DateTimeField("datum akkoord", null=True, blank=True)
+    goedgekeurd_op = models.DateTimeField(
+        "datum akkoord", null=True, blank=True, validators=[validate_date_range]
+    )
     goedgekeurd_door = models.ForeignKey(
         User,
         on_delete=models.SET_NULL,
@@ -605,7 +606,7 @@ class Begroting(models.Model):
         "overige betrokkenen financieel akkoord", default=False
     )
     overige_financieel_akkoord_datum = models.DateField(
-        "datum akkoord overige", null=True, blank=True
+        "datum akkoord overige", null=True, blank=True, validators=[validate_date_range]
     )
 
     objects = BegrotingQuerySet.as_manager()
@@ -788,7 +789,7 @@ class Begrotingsbesluit(models.Model):
     begroting = models.ForeignKey(Begroting, on_delete=models.CASCADE, related_name="besluiten")
     soort = models.CharField(max_length=20, choices=Soort)
     door = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    op = models.DateTimeField(default=timezone.now)
+    op = models.DateTimeField(default=timezone.now, validators=[validate_date_range])
     versie = models.PositiveIntegerField()
     totaal = models.DecimalField(max_digits=10, decimal_places=2)
     reden = models.TextField(blank=True)
@@ -813,8 +814,10 @@ class Evaluatie(models.Model):
     initiatief = models.ForeignKey(Initiatief, on_delete=models.CASCADE, related_name="evaluaties")
     soort = models.CharField(max_length=20, choices=Soort)
     ingevuld_door = models.CharField(max_length=150)
-    datum = models.DateField()
-    startdatum_initiatief = models.DateField(null=True, blank=True)
+    datum = models.DateField(validators=[validate_date_range])
+    startdatum_initiatief = models.DateField(
+        null=True, blank=True, validators=[validate_date_range]
+    )
     betrokken_wijkverbinder = models.CharField(max_length=150, blank=True)
     betrokken_coordinator = models.CharField("betrokken coördinator", max_length=150, blank=True)
     overige_betrokkenen = models.TextField(blank=True)
@@ -836,7 +839,7 @@ class Evaluatie(models.Model):
     effect_gemeten = models.TextField("2. is het effect op een andere manier gemeten?", blank=True)
     voortzetten = models.TextField("3. wil de wijk het voortzetten, en waarom?", blank=True)
     reden_beeindigen = models.TextField("4. als het stopt: waarom?", blank=True)
-    gepubliceerd_op = models.DateTimeField(null=True, blank=True)
+    gepubliceerd_op = models.DateTimeField(null=True, blank=True, validators=[validate_date_range])
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:

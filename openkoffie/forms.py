@@ -4,9 +4,11 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.db.models import Q
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 
+from communitycare.lib.dates import validate_date_range
+from communitycare.lib.formsets import FACTORY_ARGUMENTS, ExistingRowsOnly
 from openkoffie import planning
 from openkoffie.models import (
     AgendaOnderdeel,
@@ -98,7 +100,8 @@ class WordWijkverbinderForm(HoningpotForm):
 
 
 class OpenKoffieForm(PortaalForm):
-    datum = forms.DateField(widget=DATUM)
+    # Not a model field (begin and einde are): the model's date range is checked here.
+    datum = forms.DateField(widget=DATUM, validators=[validate_date_range])
     begintijd = forms.TimeField(widget=TIJD, initial=datetime.time(14))
     eindtijd = forms.TimeField(widget=TIJD, initial=datetime.time(16))
 
@@ -188,12 +191,18 @@ class AgendaOnderdeelForm(forms.ModelForm):
         }
 
 
+class BaseAgendaFormSet(ExistingRowsOnly, BaseInlineFormSet):
+    pass
+
+
+# The blocks are the method's four, made with the Open Koffie; the page only edits them.
 AgendaFormSet = inlineformset_factory(
     OpenKoffie,
     AgendaOnderdeel,
     form=AgendaOnderdeelForm,
-    extra=0,
+    formset=BaseAgendaFormSet,
     can_delete=False,
+    **FACTORY_ARGUMENTS,
 )
 
 

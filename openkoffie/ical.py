@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from communitycare.lib.dates import within_range
 from communitycare.lib.site import absolute_url
 from openkoffie.models import OpenKoffie
 
@@ -57,12 +58,13 @@ def response(
         refresh_interval=datetime.timedelta(hours=12),
         subcomponents=[event(open_koffie) for open_koffie in open_koffies],
     )
-    # Europe/Amsterdam as a VTIMEZONE spanning the events only, so the feed stays small.
+    # Europe/Amsterdam as a VTIMEZONE spanning the events only, so the feed stays small;
+    # never beyond the years a person can type (icalendar overflows near year 9999).
     begins = [timezone.localdate(open_koffie.begin) for open_koffie in open_koffies]
     today = timezone.localdate()
     calendar.add_missing_timezones(
-        first_date=min(begins, default=today) - datetime.timedelta(days=366),
-        last_date=max(begins, default=today) + datetime.timedelta(days=366),
+        first_date=within_range(min(begins, default=today)) - datetime.timedelta(days=366),
+        last_date=within_range(max(begins, default=today)) + datetime.timedelta(days=366),
     )
     answer = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     answer["Content-Disposition"] = f'attachment; filename="{filename}.ics"'

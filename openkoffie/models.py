@@ -10,6 +10,7 @@ from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from communitycare.lib.dates import start_of_local_year, validate_date_range
 from wijken.models import Huis, Wijk, Wijkverbinder
 from wijken.models_wijkplan import Actie, nieuwe_actie
 
@@ -90,8 +91,8 @@ class OpenKoffie(models.Model):
         blank=True,
         help_text="Een thema of naam, bijvoorbeeld 'Nieuwjaarskoffie'. Mag leeg.",
     )
-    begin = models.DateTimeField()
-    einde = models.DateTimeField()
+    begin = models.DateTimeField(validators=[validate_date_range])
+    einde = models.DateTimeField(validators=[validate_date_range])
     huis = models.ForeignKey(
         Huis,
         on_delete=models.SET_NULL,
@@ -189,7 +190,7 @@ class OpenKoffie(models.Model):
         """The first Open Koffie of a year evaluates the running initiatives (start step 11)."""
         eerder = OpenKoffie.objects.filter(
             Q(wijk__in=self.wijken) | Q(tweede_wijk__in=self.wijken),
-            begin__year=self.begin.year,
+            begin__gte=start_of_local_year(self.begin),
             begin__lt=self.begin,
         ).exclude(status=OpenKoffie.Status.GEANNULEERD)
         return not self.is_geannuleerd and not eerder.exists()
@@ -376,7 +377,7 @@ class Vervolgafspraak(models.Model):
     )
     wat = models.CharField(max_length=300)
     wie = models.CharField(max_length=150, blank=True)
-    voor_wanneer = models.DateField(null=True, blank=True)
+    voor_wanneer = models.DateField(null=True, blank=True, validators=[validate_date_range])
 
     class Meta:
         verbose_name = "vervolgafspraak"
@@ -407,7 +408,7 @@ class WijkverbinderOverleg(models.Model):
     """The monthly meeting of the coördinator with the wijkverbinders of a wijk."""
 
     wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="overleggen")
-    datum = models.DateField()
+    datum = models.DateField(validators=[validate_date_range])
     aanwezigen = models.ManyToManyField(
         Wijkverbinder, blank=True, related_name="overleggen", verbose_name="wie was er"
     )

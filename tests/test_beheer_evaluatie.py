@@ -2,9 +2,12 @@
 
 import datetime
 
+import pytest
 from django.utils import timezone
 
-from initiatieven.models import Evaluatie, Status
+from communitycare.lib.dates import BEREIK_FOUT
+from communitycare.lib.formsets import ANDERE_RIJEN
+from initiatieven.models import Besteding, Evaluatie, Status
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/initiatieven/"
@@ -93,3 +96,81 @@ def test_dashboard_of_the_programmamanager_links_the_queue(client_for, wijk_a, c
     html = client_for("programmamanager").get("/beheer/").content.decode()
     assert "Begrotingen ter goedkeuring: <strong>1</strong>" in html
     assert "Er zijn de komende 30 dagen geen evaluaties te doen." in html
+
+
+# --- hand-made POSTs (issue 13, finding 5) -------------------------------------------
+
+
+def evaluatie_post(evaluatie, **anders) -> dict:
+    bestedingen = list(evaluatie.bestedingen.all())
+    data = {
+        "ingevuld_door": "Hacker",
+        "datum": "2026-11-01",
+        "opstart": "Anders",
+        "besteding-TOTAL_FORMS": len(bestedingen),
+        "besteding-INITIAL_FORMS": len(bestedingen),
+    }
+    for i, besteding in enumerate(bestedingen):
+        data[f"besteding-{i}-id"] = besteding.pk
+        data[f"besteding-{i}-besteed"] = "7"
+    return data | anders
+
+
+def onveranderd(evaluatie) -> tuple:
+    return (
+        Evaluatie.objects.filter(pk=evaluatie.pk).values_list("ingevuld_door", "opstart").get(),
+        sorted(Besteding.objects.values_list("pk", "evaluatie", "categorie", "besteed")),
+    )
+
+
+@pytest.mark.parametrize(
+    "anders",
+    [
+        {"besteding-TOTAL_FORMS": 4, "besteding-3-besteed": "5"},  # a fourth row, by hand
+        {"besteding-TOTAL_FORMS": 4, "besteding-3-besteed": "5", "besteding-3-categorie": "x"},
+        {"besteding-INITIAL_FORMS": 0},  # the three rows posted as new ones
+        {"besteding-TOTAL_FORMS": 2},  # one row left out
+        {"besteding-TOTAL_FORMS": 1_000_000, "besteding-INITIAL_FORMS": 1_000_000},
+    ],
+    ids=["extra rij", "extra rij met categorie", "als nieuw", "een minder", "een miljoen"],
+)
+def test_a_budget_row_added_by_hand_changes_nothing(client_for, wijk_a, coordinator_a, anders):
+    evaluatie = Evaluatie.start_uit_beschrijving(
+        klaar_voor_actief(wijk_a, coordinator_a), "zes_maanden", coordinator_a
+    )
+    voor = onveranderd(evaluatie)
+    url = BASE + f"{evaluatie.initiatief.slug}/evaluaties/{evaluatie.pk}/"
+    response = client_for("coordinator_a").post(url, evaluatie_post(evaluatie, **anders))
+    assert response.status_code == 200
+    assert ANDERE_RIJEN in response.content.decode()
+    assert onveranderd(evaluatie) == voor
+
+
+def test_a_budget_row_of_another_evaluation_is_refused(client_for, wijk_a, coordinator_a):
+    evaluatie = Evaluatie.start_uit_beschrijving(
+        klaar_voor_actief(wijk_a, coordinator_a), "zes_maanden", coordinator_a
+    )
+    ander = Evaluatie.start_uit_beschrijving(
+        klaar_voor_actief(wijk_a, coordinator_a), "zes_maanden", coordinator_a
+    )
+    voor = onveranderd(evaluatie)
+    vreemd = ander.bestedingen.first().pk
+    url = BASE + f"{evaluatie.initiatief.slug}/evaluaties/{evaluatie.pk}/"
+    response = client_for("coordinator_a").post(
+        url, evaluatie_post(evaluatie, **{"besteding-0-id": vreemd})
+    )
+    assert response.status_code == 200
+    assert ANDERE_RIJEN in response.content.decode()
+    assert onveranderd(evaluatie) == voor
+
+
+def test_an_evaluation_dated_9999_is_refused(client_for, wijk_a, coordinator_a):
+    evaluatie = Evaluatie.start_uit_beschrijving(
+        klaar_voor_actief(wijk_a, coordinator_a), "zes_maanden", coordinator_a
+    )
+    url = BASE + f"{evaluatie.initiatief.slug}/evaluaties/{evaluatie.pk}/"
+    data = evaluatie_post(evaluatie, datum="9999-12-31", publiceren="on")
+    html = client_for("coordinator_a").post(url, data).content.decode()
+    assert BEREIK_FOUT in html
+    evaluatie.refresh_from_db()
+    assert evaluatie.gepubliceerd_op is None and evaluatie.datum.year < 9999

@@ -190,3 +190,58 @@ def test_bad_date_is_refused(client_for):
 
 def test_unknown_indicator_is_404(client_for):
     assert client_for("coordinator_a").get(BASE + "beleefd/geluk/").status_code == 404
+
+
+# --- hostile and odd files (issue 13, finding 5) ----------------------------------------
+
+
+@pytest.mark.parametrize("url", [BASE + "importeren/", "/beheer/programma/wijkdata/"])
+def test_excel_mac_line_endings_preview_and_apply(client_for, url):
+    """Excel's "CSV (Macintosh)" ends lines in a bare CR: it was a 500."""
+    client = client_for("programmamanager")
+    response = upload(client, GOED.replace("\n", "\r"), url=url)
+    assert response.status_code == 200
+    assert "1 nieuw" in response.content.decode()
+    token = client.session["wijkdata_upload"]["token"]
+    client.post(url.replace("wijkdata/importeren/", "wijkdata/") + "toepassen/", {"token": token})
+    assert Wijkcijfer.objects.get().jaar == 2022
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "melding"),
+    [
+        (
+            GOED.encode() + b'WK099401,"' + (b"x" * 1500 + b"\n") * 100,
+            "Regel 3: deze regel is niet te lezen",
+        ),
+        (KOP.encode() + b";" * 100_000, "Regel 2: deze regel is langer dan 2000 tekens"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00" * 1000, "onbekende kolom"),
+        (b"", "Het bestand is leeg."),
+    ],
+    ids=["open aanhalingsteken", "lange regel", "plaatje", "leeg"],
+)
+def test_a_file_that_cannot_be_read_is_a_dutch_message(client_for, inhoud, melding):
+    bestand = SimpleUploadedFile("cijfers.csv", inhoud, content_type="text/csv")
+    response = client_for("coordinator_a").post(BASE + "importeren/", {"bestand": bestand})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert melding in html or "Het verstuurde bestand is leeg." in html
+    assert "wijkdata_upload" not in client_for("coordinator_a").session
+    assert not Wijkcijfer.objects.exists()
+
+
+def test_the_size_limit_is_on_the_form_and_checked_before_reading(
+    client_for, settings, monkeypatch
+):
+    settings.WIJKDATA_MAX_BYTES = 5 * 1024 * 1024
+    client = client_for("coordinator_a")
+    assert "Hoogstens 5 MB." in client.get(BASE + "importeren/").content.decode()
+
+    def niet_lezen(*args, **kwargs):
+        raise AssertionError("a file over the limit is parsed")
+
+    monkeypatch.setattr("wijken.views.wijkdata.maak_plan", niet_lezen)
+    te_groot = GOED + "x" * (5 * 1024 * 1024)
+    html = upload(client, te_groot).content.decode()
+    assert "Het bestand is groter dan 5 MB." in html
+    assert not Wijkcijfer.objects.exists()

@@ -1,6 +1,8 @@
 """`manage.py import_wijkdata`: every row checked, all or nothing, idempotent."""
 
-from io import StringIO
+import time
+import tracemalloc
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
@@ -104,6 +106,8 @@ def test_one_bad_row_refuses_the_file_with_its_line_number(wijken, tmp_path):
         ("WK099401,eenzaamheid,2022,50.123,procent,rivm,,", "hoogstens twee cijfers"),
         ("WK099401,inwoners,2022,2,400,aantal,cbs,,", "9 kolommen, de kopregel heeft er 8"),
         ("WK099401,eenzaamheid,2022,50,procent,rivm,,misschien", "demo 'misschien'"),
+        ("WK099401,eenzaamheid,²⁰²²,50,procent,rivm,,", "'²⁰²²' is geen jaar"),
+        ("WK099401,eenzaamheid," + "9" * 50 + ",50,procent,rivm,,", "geen jaar tussen"),
     ],
 )
 def test_every_reason_is_given_in_dutch(wijken, regel, reden):
@@ -138,6 +142,8 @@ def test_semicolons_decimal_commas_and_excel_encoding(wijken, tmp_path):
     importeer(pad)
     assert str(Wijkcijfer.objects.get().waarde) == "53.40"
     assert lees_bytes("\ufeffcbs_code".encode()) == "cbs_code"
+    bom = BytesIO(("\ufeff" + KOP + GOEDE_REGEL).encode())
+    assert maak_plan(bom).is_geldig
 
 
 def test_a_wijk_scope_refuses_rows_of_other_wijken(wijken):
@@ -169,3 +175,92 @@ def test_dry_run_writes_nothing(wijken, tmp_path):
     call_command("import_wijkdata", pad, "--proef", stdout=uit)
     assert "Proef, niets opgeslagen: 1 nieuw" in uit.getvalue()
     assert not Wijkcijfer.objects.exists()
+
+
+# --- what no parser error may do: a 500, or a worker's memory ---------------------------
+
+GOEDE_REGEL = "WK099401,eenzaamheid,2022,53.4,procent,rivm,50.1,ja"
+
+
+@pytest.mark.parametrize("einde", ["\r", "\r\n", "\n"], ids=["CR", "CRLF", "LF"])
+def test_every_line_ending_excel_writes(wijken, einde):
+    """Excel's "CSV (Macintosh)" ends lines in a bare CR."""
+    tekst = KOP.strip() + einde + GOEDE_REGEL + einde + GOEDE_REGEL.replace("2022", "2021")
+    for bron in (tekst, BytesIO(tekst.encode("cp1252"))):
+        plan = maak_plan(bron)
+        assert plan.is_geldig, plan.fouten
+        assert len(plan.nieuw) == 2
+        assert [w.regel for w in plan.nieuw] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "regel", "reden"),
+    [
+        # A quote that is never closed: the field grows past what csv accepts.
+        (KOP + GOEDE_REGEL + '\nWK099401,"' + ("x" * 1500 + "\n") * 100, 3, "niet te lezen"),
+        (KOP + "," * 5_000_000, 2, "langer dan 2000 tekens"),
+        ("," * 5_000_000, 1, "langer dan 2000 tekens"),
+    ],
+    ids=["open aanhalingsteken", "duizenden kolommen", "kopregel"],
+)
+def test_a_file_csv_cannot_read_is_an_error_with_its_line(wijken, inhoud, regel, reden):
+    plan = maak_plan(BytesIO(inhoud.encode()))
+    assert not plan.is_geldig
+    assert plan.fouten[-1].regel == regel
+    assert reden in str(plan.fouten[-1])
+
+
+@pytest.mark.parametrize(
+    "inhoud", [b"", b"\x00" * 100, b"\x89PNG\r\n\x1a\n\x00\x00" * 1000, b"\xff\xfe" * 10]
+)
+def test_empty_or_binary_files_are_errors(wijken, inhoud):
+    plan = maak_plan(BytesIO(inhoud))
+    assert not plan.is_geldig
+
+
+def gemeten(data: bytes) -> tuple:
+    """The plan, the peak of memory allocated while making it, and the seconds it took
+    (timed apart: tracemalloc makes Python several times slower)."""
+    begin = time.perf_counter()
+    maak_plan(BytesIO(data))
+    seconden = time.perf_counter() - begin
+    tracemalloc.start()
+    try:
+        plan = maak_plan(BytesIO(data))
+        return plan, tracemalloc.get_traced_memory()[1], seconden
+    finally:
+        tracemalloc.stop()
+
+
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "regel",
+    [
+        "WK099401,geluk,2022,50,procent,rivm,,",  # every row a reason
+        "WK099401,eenzaamheid,2022,50,procent,rivm",  # every row a column short
+        GOEDE_REGEL,  # every row after the first a duplicate
+    ],
+)
+def test_a_5_mb_bad_file_costs_little_memory_and_time(wijken, regel):
+    data = (KOP + (regel + "\n") * (5 * MB // (len(regel) + 1))).encode()
+    assert len(data) > 4.9 * MB
+    plan, piek, seconden = gemeten(data)
+    assert 200 <= len(plan.fouten) <= 201
+    assert "Na 200 fouten is het lezen gestopt" in str(plan.fouten[-1])
+    assert piek < 2 * MB, f"{piek / MB:.1f} MB"
+    assert seconden < 5
+
+
+def test_a_large_valid_file_costs_memory_by_its_rows_not_its_bytes(wijken):
+    """Every figure of a wijk for 38 years from four sources, once: the most one wijk has."""
+    regels = [
+        f"WK099401,{maat},{jaar},50,{eenheid},{bron},,"
+        for maat, eenheid in [("eenzaamheid", "procent"), ("inwoners", "aantal")]
+        for jaar in range(1990, 2026)
+        for bron in ["cbs", "ggd", "rivm", "eigen_peiling"]
+    ]
+    plan, piek, _ = gemeten((KOP + "\n".join(regels)).encode())
+    assert plan.is_geldig and len(plan.nieuw) == len(regels) == 288
+    assert piek < 4 * MB, f"{piek / MB:.1f} MB"

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from communitycare.lib.formsets import ANDERE_RIJEN
 from openkoffie.models import Bespreekpunt, OpenKoffie
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, WijkFactory
@@ -75,6 +76,46 @@ def test_agenda_blocks_can_be_adjusted(client_for, open_koffie):
     client_for("coordinator_a").post(f"{BASE}{open_koffie.pk}/agenda/", data)
     soorten = [blok.soort for blok, _ in open_koffie.agenda_met_tijden()]
     assert soorten[-1] == "informeel"  # coffee at the end, as the method allows
+
+
+def agenda_post(open_koffie, **anders) -> dict:
+    blokken = list(open_koffie.agendaonderdelen.all())
+    data = {"agendaonderdelen-TOTAL_FORMS": "4", "agendaonderdelen-INITIAL_FORMS": "4"}
+    for i, blok in enumerate(blokken):
+        data |= {
+            f"agendaonderdelen-{i}-id": blok.pk,
+            f"agendaonderdelen-{i}-volgorde": i,
+            f"agendaonderdelen-{i}-duur_minuten": 30,
+            f"agendaonderdelen-{i}-toelichting": "Gewijzigd",
+        }
+    return data | anders
+
+
+@pytest.mark.parametrize(
+    "anders",
+    [
+        {
+            "agendaonderdelen-TOTAL_FORMS": "5",
+            "agendaonderdelen-4-volgorde": "5",
+            "agendaonderdelen-4-duur_minuten": "30",
+            "agendaonderdelen-4-toelichting": "Ingesmokkeld blok",
+        },
+        {"agendaonderdelen-INITIAL_FORMS": "0"},
+        {"agendaonderdelen-TOTAL_FORMS": "3"},
+        {"agendaonderdelen-TOTAL_FORMS": "1000000", "agendaonderdelen-INITIAL_FORMS": "1000000"},
+    ],
+    ids=["extra blok", "als nieuw", "een minder", "een miljoen"],
+)
+def test_an_agenda_block_added_by_hand_changes_nothing(client_for, client, open_koffie, anders):
+    """An extra block was saved without a heading and shown on the public page."""
+    voor = list(open_koffie.agendaonderdelen.values())
+    response = client_for("coordinator_a").post(
+        f"{BASE}{open_koffie.pk}/agenda/", agenda_post(open_koffie, **anders)
+    )
+    assert response.status_code == 200
+    assert ANDERE_RIJEN in response.content.decode()
+    assert list(open_koffie.agendaonderdelen.values()) == voor
+    assert "Ingesmokkeld" not in client.get(open_koffie.get_absolute_url()).content.decode()
 
 
 def test_verslag_and_attendance_mark_the_meeting_held(client_for, wijk_a):

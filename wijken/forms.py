@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
@@ -116,26 +117,32 @@ class BeleefdeWijkdataForm(PortaalForm):
 
 
 class WijkdataUploadForm(forms.Form):
-    MAX_BYTES = 10 * 1024 * 1024
-
-    bestand = forms.FileField(
-        label="CSV-bestand met wijkcijfers",
-        help_text="Kolommen: cbs_code, maat, jaar, waarde, eenheid, bron; "
-        "vrij: vergelijking_gemeente, vergelijking_regio, vergelijking_nederland, demo.",
-    )
+    bestand = forms.FileField(label="CSV-bestand met wijkcijfers")
 
     def __init__(self, *args, action: str, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["bestand"].help_text = (
+            f"Hoogstens {self.max_mb()} MB. Kolommen: cbs_code, maat, jaar, waarde, eenheid, "
+            "bron; vrij: vergelijking_gemeente, vergelijking_regio, vergelijking_nederland, demo."
+        )
         self.helper = FormHelper()
         self.helper.form_action = action
         self.helper.add_input(Submit("bekijken", "Bekijk wat er verandert"))
 
+    @staticmethod
+    def max_mb() -> str:
+        return f"{settings.WIJKDATA_MAX_BYTES / (1024 * 1024):g}"
+
     def clean_bestand(self):
+        """Checked before a byte is parsed: the name, then the size."""
         bestand = self.cleaned_data["bestand"]
         if not bestand.name.lower().endswith((".csv", ".txt")):
             raise forms.ValidationError("Kies een CSV-bestand (eindigt op .csv).")
-        if bestand.size > self.MAX_BYTES:
-            raise forms.ValidationError("Het bestand is groter dan 10 MB.")
+        if bestand.size > settings.WIJKDATA_MAX_BYTES:
+            raise forms.ValidationError(
+                f"Het bestand is groter dan {self.max_mb()} MB. Splits het in delen, "
+                "bijvoorbeeld per regio, en lees die een voor een in."
+            )
         return bestand
 
 

@@ -5,10 +5,13 @@ first (what is new, what changes, what stays), so the back office can show it be
 anything is written; applying it takes a handful of bulk queries, whatever the size.
 """
 
+import codecs
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import BinaryIO, TextIO
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +31,10 @@ KOLOMMEN = VERPLICHTE_KOLOMMEN + VRIJE_KOLOMMEN
 VELDEN = ["waarde", "eenheid", *VRIJE_KOLOMMEN]
 EERSTE_JAAR = 1990
 BATCH = 1000
+BLOK = 64 * 1024
+# More errors than this are not read: the page shows them all, then the user fixes them.
+MAX_FOUTEN = 200
+MAX_REGEL = 2000
 MAX_GETAL = Decimal("9999999999.99")
 JA = {"ja", "j", "1", "true", "waar", "yes"}
 NEE = {"", "nee", "n", "0", "false", "onwaar", "no"}
@@ -109,19 +116,50 @@ def lees_bytes(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def maak_plan(tekst: str, wijk: Wijk | None = None) -> Importplan:
-    """Checks every row of `tekst`; with `wijk`, only rows of that wijk are allowed."""
+def _tekststroom(bron: str | BinaryIO) -> TextIO:
+    """The file as seekable text, read a line at a time. Lines may end in CRLF, LF or a
+    bare CR (Excel's "CSV (Macintosh)"): newline="" splits on all three and leaves the
+    ends for csv, which keeps line breaks inside quoted fields."""
+    if isinstance(bron, str):
+        return io.StringIO(bron, newline="")
+    # A file that is not UTF-8 is Windows-1252; finding out takes one pass in blocks.
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    encoding = "utf-8-sig"
+    try:
+        while blok := bron.read(BLOK):
+            decoder.decode(blok)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+    bron.seek(0)
+    return io.TextIOWrapper(bron, encoding=encoding, errors="replace", newline="")
+
+
+def maak_plan(bron: str | BinaryIO, wijk: Wijk | None = None) -> Importplan:
+    """Checks every row of `bron` (text, or a binary file read as it streams by); with
+    `wijk`, only rows of that wijk are allowed. Memory grows with the valid rows only:
+    after MAX_FOUTEN errors the reading stops."""
     plan = Importplan()
     if wijk is not None and not wijk.cbs_code:
         plan.fouten.append(
             Fout(None, f"{wijk.naam} heeft nog geen CBS-wijkcode. Vul die eerst in.")
         )
         return plan
-    regels = _lees_regels(tekst, plan)
-    if not plan.is_geldig:
-        return plan
+    stroom = _tekststroom(bron)
+    try:
+        _controleer(stroom, plan, wijk)
+    finally:
+        if isinstance(stroom, io.TextIOWrapper):
+            stroom.detach()  # the caller's file stays open
+    return plan
 
-    codes = {rij["cbs_code"].strip().upper() for _, rij in regels}
+
+def _controleer(stroom: TextIO, plan: Importplan, wijk: Wijk | None) -> None:
+    # Two passes: the first only collects the CBS codes, so the wijken and their
+    # current figures take two queries; the second checks each row as it is read.
+    codes = {rij["cbs_code"].strip().upper() for _, rij in _lees_regels(stroom, plan)}
+    if not plan.is_geldig:
+        return
     wijken: dict[str, list[Wijk]] = {}
     for gevonden in Wijk.objects.filter(cbs_code__in=codes):
         wijken.setdefault(gevonden.cbs_code, []).append(gevonden)
@@ -132,58 +170,112 @@ def maak_plan(tekst: str, wijk: Wijk | None = None) -> Importplan:
         ).order_by()
     }
 
+    stroom.seek(0)
     gezien: dict[tuple, int] = {}
-    for regel, rij in regels:
-        try:
-            cijfer = _cijfer(rij, wijken, wijk)
-        except RegelFout as fout:
-            plan.fouten.append(Fout(regel, str(fout)))
-            continue
-        sleutel = (cijfer.wijk_id, cijfer.maat, cijfer.jaar, cijfer.bron)
-        if sleutel in gezien:
-            plan.fouten.append(
-                Fout(
-                    regel, f"dezelfde wijk, maat, jaar en bron staan al op regel {gezien[sleutel]}."
+    try:
+        for regel, rij in _lees_regels(stroom, plan):
+            try:
+                cijfer = _cijfer(rij, wijken, wijk)
+            except RegelFout as fout:
+                _fout(plan, regel, str(fout))
+                continue
+            sleutel = (cijfer.wijk_id, cijfer.maat, cijfer.jaar, cijfer.bron)
+            if sleutel in gezien:
+                _fout(
+                    plan,
+                    regel,
+                    f"dezelfde wijk, maat, jaar en bron staan al op regel {gezien[sleutel]}.",
                 )
-            )
-            continue
-        gezien[sleutel] = regel
-        oud = bestaand.get(sleutel)
-        if oud is None:
-            plan.nieuw.append(Wijziging(regel, cijfer.wijk, cijfer))
-        elif any(getattr(oud, naam) != getattr(cijfer, naam) for naam in VELDEN):
-            plan.gewijzigd.append(Wijziging(regel, cijfer.wijk, cijfer, oud))
-        else:
-            plan.ongewijzigd += 1
-    return plan
+                continue
+            gezien[sleutel] = regel
+            oud = bestaand.get(sleutel)
+            if oud is None:
+                plan.nieuw.append(Wijziging(regel, cijfer.wijk, cijfer))
+            elif any(getattr(oud, naam) != getattr(cijfer, naam) for naam in VELDEN):
+                plan.gewijzigd.append(Wijziging(regel, cijfer.wijk, cijfer, oud))
+            else:
+                plan.ongewijzigd += 1
+    except _Gestopt:
+        pass
 
 
-def _lees_regels(tekst: str, plan: Importplan) -> list[tuple[int, dict[str, str]]]:
-    eerste_regel = tekst.split("\n", 1)[0]
+class _Gestopt(Exception):
+    """Enough errors to show: reading on would only cost time and memory."""
+
+
+def _fout(plan: Importplan, regel: int | None, reden: str) -> None:
+    plan.fouten.append(Fout(regel, reden))
+    if len(plan.fouten) >= MAX_FOUTEN:
+        plan.fouten.append(
+            Fout(None, f"Na {MAX_FOUTEN} fouten is het lezen gestopt. Verbeter deze eerst.")
+        )
+        raise _Gestopt
+
+
+class _TeLang(Exception):
+    """A line longer than any row of figures: csv would make a list of its every field."""
+
+
+def _korte_regels(stroom: TextIO) -> Iterator[str]:
+    for regel in stroom:
+        if len(regel) > MAX_REGEL:
+            raise _TeLang
+        yield regel
+
+
+def _lees_regels(stroom: TextIO, plan: Importplan) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row by column name) of every row with something in it; what cannot
+    be read becomes an error of the plan with its line number, never an exception."""
+    eerste_regel = stroom.readline()
+    stroom.seek(0)
     scheiding = max([";", ",", "\t"], key=eerste_regel.count)
-    lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
-    kop = [naam.strip().lower() for naam in next(lezer, [])]
-    onbekend = [naam for naam in kop if naam not in KOLOMMEN]
-    ontbrekend = [naam for naam in VERPLICHTE_KOLOMMEN if naam not in kop]
-    if onbekend:
-        plan.fouten.append(Fout(1, f"onbekende kolom(men): {', '.join(onbekend)}."))
-    if ontbrekend:
-        plan.fouten.append(Fout(1, f"de kolom(men) {', '.join(ontbrekend)} ontbreken."))
-    if plan.fouten:
-        return []
-    regels = []
-    for rij in lezer:
-        if not any(cel.strip() for cel in rij):
-            continue
-        if len(rij) != len(kop):
-            plan.fouten.append(
-                Fout(lezer.line_num, f"{len(rij)} kolommen, de kopregel heeft er {len(kop)}.")
+    lezer = csv.reader(_korte_regels(stroom), delimiter=scheiding)
+    vorige = 0  # the last line of the previous row: a row may span lines (quoted)
+    try:
+        kop = [naam.strip().lower() for naam in next(lezer, [])]
+        if not kop:
+            plan.fouten.append(Fout(None, "Het bestand is leeg."))
+            return
+        onbekend = [naam for naam in kop if naam not in KOLOMMEN]
+        ontbrekend = [naam for naam in VERPLICHTE_KOLOMMEN if naam not in kop]
+        if onbekend:
+            plan.fouten.append(Fout(1, f"onbekende kolom(men): {', '.join(onbekend)}."))
+        if ontbrekend:
+            plan.fouten.append(Fout(1, f"de kolom(men) {', '.join(ontbrekend)} ontbreken."))
+        if plan.fouten:
+            return
+        leeg, vorige = True, lezer.line_num
+        for rij in lezer:
+            regel, vorige = vorige + 1, lezer.line_num
+            if not any(cel.strip() for cel in rij):
+                continue
+            leeg = False
+            if len(rij) != len(kop):
+                _fout(plan, regel, f"{len(rij)} kolommen, de kopregel heeft er {len(kop)}.")
+                continue
+            yield regel, dict(zip(kop, rij, strict=True))
+        if leeg:
+            plan.fouten.append(Fout(None, "Het bestand bevat geen cijfers, alleen een kopregel."))
+    except _TeLang:
+        plan.fouten.append(
+            Fout(
+                lezer.line_num + 1,
+                f"deze regel is langer dan {MAX_REGEL} tekens; zo ziet een regel met "
+                "wijkcijfers er niet uit. Het lezen is hier gestopt.",
             )
-            continue
-        regels.append((lezer.line_num, dict(zip(kop, rij, strict=True))))
-    if not regels and not plan.fouten:
-        plan.fouten.append(Fout(None, "Het bestand bevat geen cijfers, alleen een kopregel."))
-    return regels
+        )
+    except csv.Error:
+        # Python's messages are English and technical; the line number is what helps.
+        plan.fouten.append(
+            Fout(
+                vorige + 1,
+                "deze regel is niet te lezen als CSV: kijk of de aanhalingstekens kloppen "
+                "en of er geen heel lange tekst of vreemd teken in staat. "
+                "Het lezen is hier gestopt.",
+            )
+        )
+    except _Gestopt:
+        pass
 
 
 def _cijfer(rij: dict[str, str], wijken: dict[str, list[Wijk]], scope: Wijk | None) -> Wijkcijfer:
@@ -214,7 +306,13 @@ def _cijfer(rij: dict[str, str], wijken: dict[str, list[Wijk]], scope: Wijk | No
 
     jaar_tekst = rij["jaar"].strip()
     laatste_jaar = timezone.localdate().year + 1
-    if not jaar_tekst.isdigit() or not EERSTE_JAAR <= int(jaar_tekst) <= laatste_jaar:
+    # isdigit() alone lets "²" and very long numbers through to int(), which then fails.
+    if not (
+        jaar_tekst.isascii()
+        and jaar_tekst.isdigit()
+        and len(jaar_tekst) == 4
+        and EERSTE_JAAR <= int(jaar_tekst) <= laatste_jaar
+    ):
         raise RegelFout(f"'{jaar_tekst}' is geen jaar tussen {EERSTE_JAAR} en {laatste_jaar}.")
 
     cijfer = Wijkcijfer(

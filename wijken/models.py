@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from communitycare.lib.dates import validate_date_range
 from wijken import roles, zoektermen
 from wijken.indicatoren import Indicator
 from wijken.maten import LAGER_IS_BETER, MAAT_CHOICES, MAAT_LABELS, Bron, Eenheid
@@ -302,7 +303,7 @@ class Wijkverbinder(models.Model):
     uren_per_maand = models.PositiveSmallIntegerField(
         default=8, validators=[MinValueValidator(1), MaxValueValidator(80)]
     )
-    startdatum = models.DateField(null=True, blank=True)
+    startdatum = models.DateField(null=True, blank=True, validators=[validate_date_range])
     status = models.CharField(max_length=20, choices=Status, default=Status.ACTIEF)
     bijdrage = models.TextField(
         "wat wil je bijdragen", blank=True, help_text="Wat iemand wil geven aan de wijk."
@@ -316,7 +317,9 @@ class Wijkverbinder(models.Model):
         default=False,
         help_text="Alleen met deze toestemming staat de voornaam op de openbare pagina's.",
     )
-    toestemming_datum = models.DateField("datum toestemming", null=True, blank=True)
+    toestemming_datum = models.DateField(
+        "datum toestemming", null=True, blank=True, validators=[validate_date_range]
+    )
     mag_doe_boekje_bijwerken = models.BooleanField(
         "mag het doe-boekje bijwerken",
         default=False,
@@ -401,7 +404,7 @@ class Wijkcijfer(models.Model):
     demo = models.BooleanField(
         "demowaarde", default=False, help_text="Verzonnen voorbeeldcijfer, geen echte meting."
     )
-    gewijzigd_op = models.DateTimeField(default=timezone.now)
+    gewijzigd_op = models.DateTimeField(default=timezone.now, validators=[validate_date_range])
 
     objects = WijkcijferQuerySet.as_manager()
 
@@ -479,7 +482,9 @@ class BeleefdeWijkdata(models.Model):
         blank=True,
         help_text="Wat buurtbewoners over deze cijfers zeiden, in hun eigen woorden.",
     )
-    open_koffie_datum = models.DateField("besproken op de Open Koffie van", null=True, blank=True)
+    open_koffie_datum = models.DateField(
+        "besproken op de Open Koffie van", null=True, blank=True, validators=[validate_date_range]
+    )
     open_koffie = models.CharField(
         "welke Open Koffie",
         max_length=200,
@@ -673,7 +678,9 @@ class DoeBoekjeItem(models.Model):
     kosten = models.CharField(max_length=200, blank=True, help_text="Bijvoorbeeld: gratis.")
     contact = models.CharField(max_length=200, blank=True, help_text=ORGANISATIE_CONTACT)
     website = models.URLField(blank=True)
-    laatst_gecontroleerd_op = models.DateField(null=True, blank=True)
+    laatst_gecontroleerd_op = models.DateField(
+        null=True, blank=True, validators=[validate_date_range]
+    )
     gecontroleerd_door = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -896,7 +903,7 @@ class HuisMogelijkheden(models.Model):
         blank=True,
         help_text="Bijvoorbeeld de teammanager zorg of facilitair van het huis.",
     )
-    afgesproken_op = models.DateField(null=True, blank=True)
+    afgesproken_op = models.DateField(null=True, blank=True, validators=[validate_date_range])
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -975,8 +982,10 @@ class Vrijwilliger(models.Model):
         max_length=150, blank=True, help_text="Telefoon of e-mail; alleen voor de coördinator."
     )
     wat = models.CharField("wat doet hij of zij", max_length=200, blank=True)
-    startdatum = models.DateField(default=timezone.localdate)
-    gestopt_op = models.DateField("gestopt op", null=True, blank=True)
+    startdatum = models.DateField(default=timezone.localdate, validators=[validate_date_range])
+    gestopt_op = models.DateField(
+        "gestopt op", null=True, blank=True, validators=[validate_date_range]
+    )
 
     objects = VrijwilligerQuerySet.as_manager()
 

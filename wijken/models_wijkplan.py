@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from communitycare.lib.dates import validate_date_range
 from wijken.models import Huis, User, Wijk, Wijkverbinder
 
 if TYPE_CHECKING:
@@ -186,9 +187,13 @@ class Actie(models.Model):
     wijkplan = models.ForeignKey(Wijkplan, on_delete=models.CASCADE, related_name="acties")
     omschrijving = models.CharField("actie", max_length=300)
     wie = models.CharField(max_length=150, blank=True)
-    voor_wanneer = models.DateField("voor wanneer", null=True, blank=True)
+    voor_wanneer = models.DateField(
+        "voor wanneer", null=True, blank=True, validators=[validate_date_range]
+    )
     afgerond = models.BooleanField(default=False)
-    afgerond_op = models.DateField("afgerond op", null=True, blank=True)
+    afgerond_op = models.DateField(
+        "afgerond op", null=True, blank=True, validators=[validate_date_range]
+    )
     volgorde = models.PositiveIntegerField(default=0)
     versie = models.PositiveIntegerField(default=1)
     # Set by the form that created it, so a double submit finds it instead of adding a twin.
@@ -293,7 +298,7 @@ class Bijeenkomst(models.Model):
 
     wijkplan = models.ForeignKey(Wijkplan, on_delete=models.CASCADE, related_name="bijeenkomsten")
     soort = models.CharField(max_length=20, choices=Soort, default=Soort.OPEN_KOFFIE)
-    datum = models.DateField()
+    datum = models.DateField(validators=[validate_date_range])
     tijd = models.TimeField(null=True, blank=True)
     waar = models.CharField(max_length=200, blank=True)
     token = models.UUIDField(null=True, blank=True, editable=False)
@@ -336,7 +341,7 @@ class Vaststelling(models.Model):
     versie = models.OneToOneField(
         "wijken.HistoricalWijkplan", on_delete=models.CASCADE, related_name="vaststelling"
     )
-    datum = models.DateField("vastgesteld op")
+    datum = models.DateField("vastgesteld op", validators=[validate_date_range])
     gelegenheid = models.CharField(
         max_length=150, blank=True, help_text="Bijvoorbeeld: Open Koffie van 12 maart."
     )

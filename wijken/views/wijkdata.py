@@ -119,10 +119,12 @@ def _importeren(request: AuthenticatedHttpRequest, wijk: Wijk | None) -> HttpRes
     context = {"wijk": wijk, "urls": urls, "upload_form": form}
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
-        tekst = lees_bytes(bestand.read())
-        plan = maak_plan(tekst, wijk)
+        plan = maak_plan(bestand, wijk)
         context.update(plan=plan, bestandsnaam=bestand.name)
         if plan.is_geldig:
+            # Only a file that passed waits in the session; the form bounds its size.
+            bestand.seek(0)
+            tekst = lees_bytes(bestand.read())
             token = secrets.token_urlsafe(16)
             request.session[SESSIE_SLEUTEL] = {
                 "token": token,

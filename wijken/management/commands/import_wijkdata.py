@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from wijken.importer import lees_bytes, maak_plan
+from wijken.importer import maak_plan
 
 MAX_MELDINGEN = 50
 
@@ -24,12 +24,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, bestand: Path, proef: bool = False, **options):
         try:
-            tekst = lees_bytes(bestand.read_bytes())
+            invoer = bestand.open("rb")
         except OSError as fout:
             raise CommandError(f"Kan {bestand} niet lezen: {fout.strerror}.") from None
         # The plan and the writes share one transaction: nobody changes a row in between.
-        with transaction.atomic():
-            plan = maak_plan(tekst)
+        with invoer, transaction.atomic():
+            plan = maak_plan(invoer)
             if not plan.is_geldig:
                 for fout in plan.fouten[:MAX_MELDINGEN]:
                     self.stderr.write(f"{bestand}: {fout}")
