@@ -9,9 +9,11 @@ import uuid
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import expect
 
 from initiatieven.models import Initiatief
 from openkoffie.models import OpenKoffie
+from tests.conftest import assert_accessible
 from tests.factories import HuisFactory, WijkverbinderFactory
 from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import OpenKoffieFactory, over
@@ -100,6 +102,24 @@ def test_wijkplan_section_with_htmx_warns_then_saves_when_confirmed(client_for, 
     )
     assert response.status_code == 200 and "Opgeslagen." in response.content.decode()
     assert Wijkplan.objects.get(wijk=wijk_a).doel_wijkverbinders == data["doel_wijkverbinders"]
+
+
+@pytest.mark.browser
+def test_wijkplan_section_in_place_in_chromium(page, live_server, login, coordinator_a, mensen):
+    login(page, coordinator_a)
+    page.goto(live_server.url + WIJKPLAN)
+    page.evaluate("document.body.dataset.geenReload = 'ja'")  # a page load would wipe it
+    page.get_by_role("link", name=re.compile(r"^Bewerken\W+2\.1\.1")).click()
+    page.get_by_role("textbox", name=re.compile("^2.1.1", re.IGNORECASE)).fill("Met Lies.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Lies Houben (wijkverbinder zonder toestemming")).to_be_visible()
+    assert_accessible(page)
+    assert not Wijkplan.objects.exists()
+    page.get_by_role("checkbox", name="Toch opslaan").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Opgeslagen.")).to_be_visible()
+    assert Wijkplan.objects.get().doel_wijkverbinders == "Met Lies."
+    assert page.evaluate("document.body.dataset.geenReload") == "ja"
 
 
 def test_wijkplan_section_without_javascript(client_for, wijk_a, mensen):
