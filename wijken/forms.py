@@ -36,9 +36,9 @@ class ToestemmingMixin:
     def clean(self):
         cleaned = super().clean()
         teksten = [cleaned.get(veld) for veld in self.openbare_velden]
-        self.genoemd = toestemming.zonder_toestemming(self.publieke_wijken(), *teksten)
-        if self.genoemd and not self.data.get(self.add_prefix(self.TOCH_OPSLAAN)):
-            self.add_error(None, toestemming.waarschuwing(self.genoemd))
+        genoemd = toestemming.zonder_toestemming(self.publieke_wijken(), *teksten)
+        if genoemd and not self.data.get(self.add_prefix(self.TOCH_OPSLAAN)):
+            self.add_error(None, toestemming.waarschuwing(genoemd))
             self.fields[self.TOCH_OPSLAAN] = forms.BooleanField(
                 label="Toch opslaan: ik weet wie deze tekst noemt, en dat het zo mag",
                 required=False,
