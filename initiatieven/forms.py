@@ -17,7 +17,7 @@ from initiatieven.models import (
     Status,
 )
 from wijken import roles
-from wijken.forms import PortaalForm
+from wijken.forms import PortaalForm, ToestemmingMixin
 from wijken.indicatoren import Indicator
 from wijken.models import RESERVED_SLUGS, User
 
@@ -61,8 +61,23 @@ class InitiatiefNieuwForm(PortaalForm):
         return naam
 
 
-class BeschrijvingForm(PortaalForm):
+class BeschrijvingForm(ToestemmingMixin, PortaalForm):
     """Bijlage 6: the initiatiefbeschrijving, which may be saved half-finished."""
+
+    openbare_velden = (
+        "naam",
+        "overige_betrokkenen",
+        "contactpersoon",
+        "globale_beschrijving",
+        "aanpak",
+        "wanneer",
+        "deelnemers",
+        "ruimte",
+        "eten_drinken",
+        "communicatie",
+        "uitvoering",
+        "overige_afspraken",
+    )
 
     indicatoren = _indicatoren_veld(required=False)
 

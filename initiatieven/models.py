@@ -896,3 +896,13 @@ class Besteding(models.Model):
 
     def __str__(self) -> str:
         return self.get_categorie_display()
+
+    @property
+    def goedgekeurd_begroot(self) -> Decimal | None:
+        """What the approved begroting holds for this category: the only budget amount
+        that may be public. `begroot` is copied from the begroting as it stood when the
+        evaluation began, approved or not. None while no version is approved."""
+        begroting = self.evaluatie.initiatief.begroting_of_none
+        if begroting is None or not begroting.is_goedgekeurd:
+            return None
+        return begroting.totaal_per_categorie().get(self.categorie, Decimal(0))

@@ -17,7 +17,7 @@ from openkoffie.models import (
     Vervolgafspraak,
     WijkverbinderOverleg,
 )
-from wijken.forms import PortaalForm
+from wijken.forms import PortaalForm, ToestemmingMixin
 from wijken.models import Huis, User, Wijk, Wijkverbinder
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -147,7 +147,12 @@ class OpenKoffieForm(PortaalForm):
         return cleaned
 
 
-class VerslagForm(PortaalForm):
+class VerslagForm(ToestemmingMixin, PortaalForm):
+    openbare_velden = ("verslag",)
+
+    def publieke_wijken(self) -> list[Wijk]:
+        return self.instance.wijken
+
     class Meta:
         model = OpenKoffie
         fields = [

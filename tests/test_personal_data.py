@@ -11,16 +11,18 @@ says so when it is brought in).
 
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from pypdf import PdfReader
 
-from initiatieven.models import Initiatief
+from initiatieven.models import Besteding, Evaluatie, Initiatief
 from openkoffie.models import Bespreekpunt
-from tests.factories import WijkverbinderFactory
+from tests.factories import UserFactory, WijkverbinderFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
-from tests.factories_initiatieven import InitiatiefFactory
+from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory
 from tests.test_url_persona_matrix import EXPECTED, PUBLIEK, maak_inhoud, portal_urls, url_for
 from wijken import roles
@@ -193,3 +195,36 @@ def test_api_answers_hold_no_people(wereld, client):
     initiatieven = json.loads(client.get("/api/initiatieven/").content)["results"]
     goedgekeurd = [i for i in initiatieven if i["slug"] == wereld.initiatief.slug]
     assert goedgekeurd[0]["begroting_totaal"] == 330.0
+
+
+def test_begroot_in_a_published_evaluation_is_the_approved_begroting_only(
+    client, wijk_a, coordinator_a
+):
+    """An evaluation copies the begroting as it stands, approved or not: public pages
+    and the evaluation PDF show the approved version's amounts, or none."""
+    initiatief = klaar_voor_actief(wijk_a, coordinator_a)  # eten_drinken € 250 approved
+    initiatief.status = "actief"
+    initiatief.save()
+    begroting = initiatief.begroting
+    begroting.regels.filter(categorie="eten_drinken").update(bedrag=Decimal("987.65"))
+    begroting.na_wijziging(coordinator_a)  # changed: ter goedkeuring again
+    evaluatie = Evaluatie.start_uit_beschrijving(initiatief, "zes_maanden", coordinator_a)
+    evaluatie.gepubliceerd_op = timezone.now()
+    evaluatie.save()
+    assert evaluatie.bestedingen.get(categorie="eten_drinken").begroot == Decimal("987.65")
+    pdf = f"{initiatief.get_absolute_url()}evaluaties/{evaluatie.pk}.pdf"
+
+    def publiek() -> list[str]:
+        return [
+            client.get(initiatief.get_absolute_url()).content.decode(),
+            pdf_tekst(client.get(pdf).content),
+        ]
+
+    for tekst in publiek():
+        assert "987" not in tekst and "niet goedgekeurd" in tekst
+    manager = UserFactory(username="pm-tweede", rol=roles.PROGRAMMAMANAGER)
+    begroting.keur_goed(manager, begroting.versie)
+    Besteding.objects.filter(categorie="eten_drinken").update(begroot=Decimal("12.34"))
+    for tekst in publiek():
+        assert "987,65" in tekst or "987.65" in tekst
+        assert "12,34" not in tekst and "12.34" not in tekst

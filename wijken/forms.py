@@ -6,6 +6,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
+from wijken import toestemming
 from wijken.models import BeleefdeWijkdata, Huis, Vrijwilliger, Wijk, Wijkverbinder
 
 
@@ -18,6 +19,32 @@ class PortaalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("opslaan", self.submit_label))
+
+
+class ToestemmingMixin:
+    """For a form whose `openbare_velden` go public: a name that consent does not allow
+    (wijken.toestemming) stops the save with a warning naming who, and the form then
+    shows the checkbox "Toch opslaan". The checkbox exists only beside that warning, so a
+    confirmation never carries over to a later save."""
+
+    TOCH_OPSLAAN = "toch_opslaan"
+    openbare_velden: tuple[str, ...] = ()
+
+    def publieke_wijken(self) -> list[Wijk]:
+        """The wijken whose people the text could name."""
+        return [self.instance.wijk]
+
+    def clean(self):
+        cleaned = super().clean()
+        teksten = [cleaned.get(veld) for veld in self.openbare_velden]
+        genoemd = toestemming.zonder_toestemming(self.publieke_wijken(), *teksten)
+        if genoemd and not self.data.get(self.add_prefix(self.TOCH_OPSLAAN)):
+            self.add_error(None, toestemming.waarschuwing(genoemd))
+            self.fields[self.TOCH_OPSLAAN] = forms.BooleanField(
+                label="Toch opslaan: ik weet wie deze tekst noemt, en dat het zo mag",
+                required=False,
+            )
+        return cleaned
 
 
 class _NaamNietTeLang:
@@ -57,7 +84,12 @@ class TabelForm(forms.ModelForm):
                 widget.attrs["class"] = "form-control"
 
 
-class WijkForm(PortaalForm):
+class WijkForm(ToestemmingMixin, PortaalForm):
+    openbare_velden = ("introductie", "contact_voor_vragen", "wie_leeft_hier", "behoeften")
+
+    def publieke_wijken(self) -> list[Wijk]:
+        return [self.instance]
+
     class Meta:
         model = Wijk
         fields = [

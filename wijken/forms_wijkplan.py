@@ -3,7 +3,8 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from wijken.forms import PortaalForm
+from wijken.forms import PortaalForm, ToestemmingMixin
+from wijken.models import Wijk
 from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
 
 MARKDOWN_HULP = (
@@ -37,7 +38,7 @@ class TokenMixin(forms.Form):
             self.initial["token"] = uuid.uuid4()
 
 
-class DeelForm(VersieMixin, InlineForm):
+class DeelForm(ToestemmingMixin, VersieMixin, InlineForm):
     class Meta:
         model = Wijkplan
         fields: list[str] = []
@@ -52,10 +53,16 @@ def deel_form(veld: str, *args, **kwargs) -> DeelForm:
         widgets={veld: forms.Textarea(attrs={"rows": 10})},
         help_texts={veld: f"{Wijkplan._meta.get_field(veld).help_text} {MARKDOWN_HULP}"},
     )
+    form_class.openbare_velden = (veld,)
     return form_class(*args, **kwargs)
 
 
-class ActieVelden(InlineForm):
+class ActieVelden(ToestemmingMixin, InlineForm):
+    openbare_velden = ("omschrijving", "wie")
+
+    def publieke_wijken(self) -> list[Wijk]:
+        return [self.instance.wijkplan.wijk]
+
     class Meta:
         model = Actie
         fields = ["omschrijving", "wie", "voor_wanneer"]

@@ -138,7 +138,7 @@ def deel(request: AuthenticatedHttpRequest, regio: str, wijk: str, veld: str) ->
         form.fields[veld].widget.attrs["autofocus"] = True
         context["form"] = form
         return _deel_form_response(request, context)
-    form = deel_form(veld, request.POST)
+    form = deel_form(veld, request.POST, instance=plan)
     context["form"] = form
     if not form.is_valid():
         return _deel_form_response(request, context)
@@ -186,7 +186,7 @@ def _acties_response(request: HttpRequest, wijk: Wijk, melding: str = "", **extr
 @require_POST
 def actie_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    form = NieuweActieForm(request.POST)
+    form = NieuweActieForm(request.POST, instance=Actie(wijkplan=Wijkplan.voor(wijk_obj)))
     if not form.is_valid():
         context = _beheer_context(wijk_obj, nieuwe_actie_form=form)
         return render(request, f"{BEHEER}#acties" if request.htmx else BEHEER, context)
