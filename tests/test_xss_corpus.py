@@ -166,6 +166,8 @@ def inert(response, url: str) -> list[str]:
     if soort == "text/calendar":
         regels = inhoud.decode().replace("\r\n ", "").split("\r\n")
         return [f"{url}: {r}" for r in regels if r.lower().startswith("bcc")]
+    if soort == "text/plain":  # security.txt: no field of any model reaches it
+        return [f"{url}: {regel}" for regel in inhoud.decode().splitlines() if "<" in regel]
     if soort == "text/csv":
         cellen = [cel for rij in csv.reader(io.StringIO(inhoud.decode())) for cel in rij]
         return [f"{url}: formula {cel}" for cel in cellen if cel[:1] in ("=", "+", "-", "@")]

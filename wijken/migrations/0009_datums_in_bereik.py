@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wijken', '0007_doeboekje_trigram_indexen'),
+        ('wijken', '0008_cbs_code_uniek'),
     ]
 
     operations = [
