@@ -31,21 +31,28 @@ def test_start_is_prefilled_from_the_description(client_for, wijk_a, coordinator
     assert "Begroot voor Eten/drinken: € 250" in html
 
 
-def test_save_publish_and_spent_amounts(client_for, wijk_a, coordinator_a):
-    initiatief = klaar_voor_actief(wijk_a, coordinator_a)
-    evaluatie = Evaluatie.start_uit_beschrijving(initiatief, "zes_maanden", coordinator_a)
+def evaluatie_post(evaluatie, besteed: str = "7", **anders) -> dict:
+    """The form as the page sends it: every budget row of the evaluation, then `anders`."""
     bestedingen = list(evaluatie.bestedingen.all())
     data = {
-        "ingevuld_door": "Sandra",
+        "ingevuld_door": "Hacker",
         "datum": "2026-11-01",
-        "opstart": "Goed",
-        "publiceren": "on",
+        "opstart": "Anders",
         "besteding-TOTAL_FORMS": len(bestedingen),
         "besteding-INITIAL_FORMS": len(bestedingen),
     }
     for i, besteding in enumerate(bestedingen):
         data[f"besteding-{i}-id"] = besteding.pk
-        data[f"besteding-{i}-besteed"] = "12,50"
+        data[f"besteding-{i}-besteed"] = besteed
+    return data | anders
+
+
+def test_save_publish_and_spent_amounts(client_for, wijk_a, coordinator_a):
+    initiatief = klaar_voor_actief(wijk_a, coordinator_a)
+    evaluatie = Evaluatie.start_uit_beschrijving(initiatief, "zes_maanden", coordinator_a)
+    data = evaluatie_post(
+        evaluatie, besteed="12,50", ingevuld_door="Sandra", opstart="Goed", publiceren="on"
+    )
     url = BASE + f"{initiatief.slug}/evaluaties/{evaluatie.pk}/"
     bad = client_for("coordinator_a").post(url, {**data, "besteding-0-besteed": "-1"})
     assert "Een bedrag kan niet negatief zijn." in bad.content.decode()
@@ -99,21 +106,6 @@ def test_dashboard_of_the_programmamanager_links_the_queue(client_for, wijk_a, c
 
 
 # --- hand-made POSTs (issue 13, finding 5) -------------------------------------------
-
-
-def evaluatie_post(evaluatie, **anders) -> dict:
-    bestedingen = list(evaluatie.bestedingen.all())
-    data = {
-        "ingevuld_door": "Hacker",
-        "datum": "2026-11-01",
-        "opstart": "Anders",
-        "besteding-TOTAL_FORMS": len(bestedingen),
-        "besteding-INITIAL_FORMS": len(bestedingen),
-    }
-    for i, besteding in enumerate(bestedingen):
-        data[f"besteding-{i}-id"] = besteding.pk
-        data[f"besteding-{i}-besteed"] = "7"
-    return data | anders
 
 
 def onveranderd(evaluatie) -> tuple:

@@ -96,8 +96,21 @@ def _is_superuser(request) -> bool:
     return request.user.is_active and request.user.is_superuser
 
 
+class SuperuserWritesMixin:
+    """Adding, changing and deleting is for superusers only (accounts and roles)."""
+
+    def has_add_permission(self, request) -> bool:
+        return _is_superuser(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return _is_superuser(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return _is_superuser(request)
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SuperuserWritesMixin, BaseUserAdmin):
     """Logins, roles and passwords: a superuser's work (or `manage.py maak_medewerker`).
 
     The programme roles see a read-only list of who has which role, nothing more: no
@@ -124,15 +137,6 @@ class UserAdmin(BaseUserAdmin):
             return _is_superuser(request)
         return super().has_view_permission(request, obj)
 
-    def has_add_permission(self, request) -> bool:
-        return _is_superuser(request)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return _is_superuser(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return _is_superuser(request)
-
     @admin.display(description="rollen")
     def rollen(self, obj: User) -> str:
         return ", ".join(group.name for group in obj.groups.all())
@@ -142,22 +146,13 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(BaseGroupAdmin):
+class GroupAdmin(SuperuserWritesMixin, BaseGroupAdmin):
     """The roles and their permissions (wijken/roles.py keeps them): superusers only."""
 
     def has_module_permission(self, request) -> bool:
         return _is_superuser(request)
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return _is_superuser(request)
-
-    def has_add_permission(self, request) -> bool:
-        return _is_superuser(request)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return _is_superuser(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
         return _is_superuser(request)
 
 
