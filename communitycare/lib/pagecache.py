@@ -18,6 +18,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from functools import wraps
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,13 +28,16 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 
 from communitycare.lib import dataversion
 
+if TYPE_CHECKING:  # what the stubs call a QueryDict made without mutable=True
+    from django.http.request import _ImmutableQueryDict
+
 logger = logging.getLogger(__name__)
 
 # Longer than any search field of a public form (they stop at 100).
 MAX_WAARDE = 100
 
 
-def normalised_query(request: HttpRequest, params: Iterable[str]) -> QueryDict:
+def normalised_query(request: HttpRequest, params: Iterable[str]) -> "_ImmutableQueryDict":
     """The declared parameters that have a value, in declared order; like a view's
     `request.GET.get`, the last value of a repeated parameter counts."""
     values = ((name, request.GET.get(name, "").strip()[:MAX_WAARDE]) for name in params)
