@@ -291,6 +291,37 @@ def _bedrag(waarde: float) -> Decimal:
     return Decimal(f"{waarde:.2f}")
 
 
+def _overleg(s: "Seeder", wijk, dag: date) -> int:
+    """The overleg where step 8 was taken: one a day per wijk (a database constraint)."""
+    from openkoffie.models import WijkverbinderOverleg
+
+    if dag not in wijk.overleggen:
+        wijk.overleggen[dag] = s.add(
+            WijkverbinderOverleg, wijk_id=wijk.id, datum=dag, notities="Initiatieven besproken."
+        )
+    return wijk.overleggen[dag]
+
+
+def _open_koffie(s: "Seeder", wijk, dag: date) -> int:
+    """The Open Koffie of step 9: held when it lies in the past."""
+    from openkoffie.models import DUUR, AgendaOnderdeel, OpenKoffie
+    from openkoffie.planning import moment
+
+    begin = moment(dag, tijd(14))
+    status = "gehouden" if dag < s.vandaag else "gepland"
+    pk = s.add(OpenKoffie, wijk_id=wijk.id, begin=begin, einde=begin + DUUR, status=status)
+    # The standard agenda that OpenKoffie.save() would add.
+    for volgorde, (soort, toelichting) in enumerate(AgendaOnderdeel.STANDAARD_TOELICHTING.items()):
+        s.add(
+            AgendaOnderdeel,
+            open_koffie_id=pk,
+            soort=soort,
+            volgorde=volgorde,
+            toelichting=toelichting,
+        )
+    return pk
+
+
 def _op(dag: date, uur: int = 10) -> datetime:
     """A moment on `dag`; UTC is close enough for when a step or decision was recorded."""
     return datetime.combine(dag, tijd(uur), tzinfo=UTC)
@@ -456,7 +487,9 @@ def seed_wijken(s: Seeder, n_wijken: int, n_regios: int) -> list[SimpleNamespace
         j = i // len(regio.plaatsen)
         deel = VOORVOEGSELS[j % len(VOORVOEGSELS)] + STAMMEN[j // len(VOORVOEGSELS) % len(STAMMEN)]
         inwoners = rng.randrange(1500, 9000, 10)
-        wijk = SimpleNamespace(slug=f"benchwijk-{w}", regio=regio, plaats=plaats, deel=deel)
+        wijk = SimpleNamespace(
+            slug=f"benchwijk-{w}", regio=regio, plaats=plaats, deel=deel, overleggen={}
+        )
         wijk.id = s.add(
             Wijk,
             regio_id=regio.id,
@@ -579,6 +612,7 @@ def seed_wijken(s: Seeder, n_wijken: int, n_regios: int) -> list[SimpleNamespace
 def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
     from django.utils.text import slugify
 
+    from communitycare.lib.dates import add_months
     from initiatieven.models import (
         Begroting,
         Begrotingsbesluit,
@@ -589,7 +623,6 @@ def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
         InitiatiefIndicator,
         Startstap,
         Status,
-        add_months,
     )
     from wijken.indicatoren import Indicator
 
@@ -604,7 +637,6 @@ def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
     for deel in batched(wijken, CHUNK):
         for wijk in deel:
             coordinator = wijk.coordinator
-            wijk.namen_initiatieven = []
             for naam, thema in rng.sample(INITIATIEVEN, INITIATIEVEN_PER_WIJK):
                 status = rng.choices(statussen, gewichten)[0]
                 gestart = status in (Status.ACTIEF, Status.BEEINDIGD)
@@ -663,7 +695,6 @@ def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
                     else None,
                     **beschrijving,
                 )
-                wijk.namen_initiatieven.append(naam)
                 for indicator in gekozen:
                     s.add(InitiatiefIndicator, initiatief_id=ini, indicator=indicator)
 
@@ -679,12 +710,9 @@ def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
                         voltooid_door_id=coordinator,
                         voltooid_op=_op(dag),
                         bewoner_doet_mee=nummer == 2,
-                        overleg_datum=dag if nummer == 8 else None,
+                        overleg_id=_overleg(s, wijk, dag) if nummer == 8 else None,
                         overleg_wijkverbinder_id=verbinder if nummer == 8 else None,
-                        open_koffie_datum=dag if nummer == 9 else None,
-                        open_koffie_omschrijving=f"Open Koffie in {wijk.huis_naam}"
-                        if nummer == 9
-                        else "",
+                        open_koffie_id=_open_koffie(s, wijk, dag) if nummer == 9 else None,
                     )
 
                 # The begroting: every line added raised its version (na_wijziging).
@@ -794,6 +822,7 @@ def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
 
 
 def seed_openkoffie(s: Seeder, wijken: list[SimpleNamespace]) -> None:
+    from communitycare.lib.dates import add_months
     from openkoffie.models import (
         DUUR,
         AgendaOnderdeel,
@@ -802,7 +831,7 @@ def seed_openkoffie(s: Seeder, wijken: list[SimpleNamespace]) -> None:
         Vervolgafspraak,
         WijkverbinderOverleg,
     )
-    from openkoffie.planning import moment, plus_maanden
+    from openkoffie.planning import moment
 
     rng, vandaag = s.rng("openkoffie"), s.vandaag
     agenda = list(AgendaOnderdeel.STANDAARD_TOELICHTING.items())
@@ -882,11 +911,13 @@ def seed_openkoffie(s: Seeder, wijken: list[SimpleNamespace]) -> None:
             # Monthly; one wijk in twenty has not met for a while (a dashboard signal).
             eerste = vandaag - timedelta(days=rng.randint(0, 20) + 60 * (rng.random() < 0.05))
             for maand in range(12):
+                datum = add_months(eerste, -maand)
+                while datum in wijk.overleggen:  # one a day: a step 8 took this one
+                    datum += timedelta(days=1)
                 overleg = s.add(
                     WijkverbinderOverleg,
                     wijk_id=wijk.id,
-                    datum=plus_maanden(eerste, -maand),
-                    besproken_initiatieven=", ".join(rng.sample(wijk.namen_initiatieven, 2)),
+                    datum=datum,
                     notities="Stand van zaken van de initiatieven en de volgende Open Koffie.",
                 )
                 for verbinder, _ in rng.sample(wijk.actieve, rng.randint(1, len(wijk.actieve))):

@@ -56,8 +56,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "communitycare",
     "wijken",
-    "initiatieven",
+    # Layer order (README, Architecture): the demo loads in this order too.
     "openkoffie",
+    "initiatieven",
 ]
 
 MIDDLEWARE = [

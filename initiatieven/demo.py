@@ -14,6 +14,7 @@ from initiatieven.models import (
     Startstap,
     Status,
 )
+from openkoffie.models import OpenKoffie, WijkverbinderOverleg
 from wijken.models import User, Wijk
 
 FIELDS = [
@@ -41,6 +42,10 @@ def load(data: dict) -> list[User]:
     return []
 
 
+def _dag(dagen: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=dagen)
+
+
 def _initiatief(data: dict) -> Initiatief:
     regio, wijk_slug = data["wijk"].split("/")
     wijk = Wijk.objects.get(regio__slug=regio, slug=wijk_slug)
@@ -49,7 +54,11 @@ def _initiatief(data: dict) -> Initiatief:
         wijk=wijk,
         slug=data["slug"],
         defaults={
-            **{field: data.get(field, "") or None for field in FIELDS if "datum" in field},
+            **{
+                field: _dag(data[field]) if field in data else None
+                for field in FIELDS
+                if "datum" in field
+            },
             **{field: data.get(field, "") for field in FIELDS if "datum" not in field},
             "coordinator": coordinator,
             "wijkverbinder": (
@@ -78,13 +87,18 @@ def _stap(initiatief: Initiatief, nummer: int, antwoord, door: User) -> None:
         initiatief.niet_aanwezig_in_wijk = True
         initiatief.save(update_fields=["niet_aanwezig_in_wijk"])
     if nummer == 8:
-        fields["overleg_datum"] = antwoord["datum"]
-        fields["overleg_wijkverbinder"] = initiatief.wijk.wijkverbinders.get(
-            naam=antwoord["wijkverbinder"]
+        verbinder = initiatief.wijk.wijkverbinders.get(naam=antwoord["wijkverbinder"])
+        fields["overleg"], _ = WijkverbinderOverleg.objects.get_or_create(
+            wijk=initiatief.wijk,
+            datum=_dag(antwoord["overleg"]),
+            defaults={"notities": f"{initiatief.naam} besproken; {verbinder} coördineert."},
         )
+        fields["overleg"].aanwezigen.add(verbinder)
+        fields["overleg_wijkverbinder"] = verbinder
     if nummer == 9:
-        fields["open_koffie_datum"] = antwoord["datum"]
-        fields["open_koffie_omschrijving"] = antwoord["open_koffie"]
+        fields["open_koffie"] = OpenKoffie.objects.voor_wijk(initiatief.wijk).get(
+            onderwerp=antwoord["open_koffie"]
+        )
     Startstap.objects.update_or_create(initiatief=initiatief, nummer=nummer, defaults=fields)
 
 
@@ -106,10 +120,17 @@ def _begroting(initiatief: Initiatief, data: dict) -> None:
     if data["stand"] in (Begroting.Stand.INGEDIEND, Begroting.Stand.GOEDGEKEURD):
         begroting.indienen(User.objects.get(username=data["ingediend_door"]))
     if data["stand"] == Begroting.Stand.GOEDGEKEURD:
-        begroting.keur_goed(User.objects.get(username=data["goedgekeurd_door"]), begroting.versie)
+        besluit = begroting.keur_goed(
+            User.objects.get(username=data["goedgekeurd_door"]), begroting.versie
+        )
+        # Approved in the story's past, so the start date can follow it.
+        moment = timezone.now() + datetime.timedelta(days=data["goedgekeurd"])
+        Begroting.objects.filter(pk=begroting.pk).update(goedgekeurd_op=moment)
+        besluit.__class__.objects.filter(pk=besluit.pk).update(op=moment)
 
 
 def _status(initiatief: Initiatief, data: dict) -> None:
+    initiatief = Initiatief.objects.get(pk=initiatief.pk)  # with the backdated approval
     if initiatief.status == data["status"]:
         return
     if data["status"] == Status.BEEINDIGD and initiatief.status != Status.ACTIEF:
@@ -117,7 +138,9 @@ def _status(initiatief: Initiatief, data: dict) -> None:
         initiatief.wijzig_status(Status.ACTIEF)
     # Goes through the same gate as the back office, so the demo cannot be inconsistent.
     initiatief.wijzig_status(
-        data["status"], einddatum=data.get("einddatum"), reden_einde=data.get("reden_einde", "")
+        data["status"],
+        einddatum=_dag(data["einddatum"]) if "einddatum" in data else None,
+        reden_einde=data.get("reden_einde", ""),
     )
 
 
@@ -126,8 +149,8 @@ def _evaluatie(initiatief: Initiatief, data: dict) -> None:
     evaluatie, _ = Evaluatie.objects.update_or_create(
         initiatief=initiatief,
         soort=data["soort"],
-        datum=data["datum"],
         defaults={
+            "datum": _dag(data["datum"]),
             "ingevuld_door": data["ingevuld_door"],
             "startdatum_initiatief": initiatief.startdatum,
             "betrokken_wijkverbinder": str(initiatief.wijkverbinder or ""),
@@ -141,7 +164,7 @@ def _evaluatie(initiatief: Initiatief, data: dict) -> None:
             "effect_gemeten": data.get("effect_gemeten", ""),
             "voortzetten": data.get("voortzetten", ""),
             "gepubliceerd_op": timezone.make_aware(
-                datetime.datetime.combine(data["datum"], datetime.time(12))
+                datetime.datetime.combine(_dag(data["datum"]), datetime.time(12))
             ),
         },
     )

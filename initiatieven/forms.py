@@ -16,6 +16,7 @@ from initiatieven.models import (
     Startstap,
     Status,
 )
+from openkoffie.models import OpenKoffie
 from wijken import roles
 from wijken.forms import PortaalForm, ToestemmingMixin
 from wijken.indicatoren import Indicator
@@ -152,8 +153,8 @@ class StapForm(forms.ModelForm):
         5: ["antwoord"],
         6: ["antwoord"],
         7: ["antwoord"],
-        8: ["overleg_datum", "overleg_wijkverbinder", "antwoord"],
-        9: ["open_koffie_datum", "open_koffie_omschrijving", "antwoord"],
+        8: ["overleg", "overleg_wijkverbinder", "antwoord"],
+        9: ["open_koffie", "antwoord"],
     }
     ANTWOORD_LABEL = {
         1: "Toelichting",
@@ -172,21 +173,18 @@ class StapForm(forms.ModelForm):
         fields = [
             "antwoord",
             "bewoner_doet_mee",
-            "overleg_datum",
+            "overleg",
             "overleg_wijkverbinder",
-            "open_koffie_datum",
-            "open_koffie_omschrijving",
+            "open_koffie",
         ]
-        widgets = {
-            "antwoord": forms.Textarea(attrs={"rows": 3}),
-            "overleg_datum": DATUM,
-            "open_koffie_datum": DATUM,
-        }
+        widgets = {"antwoord": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, initiatief: Initiatief, nummer: int, **kwargs):
         self.initiatief, self.nummer = initiatief, nummer
         kwargs.setdefault("prefix", f"stap{nummer}")
         super().__init__(*args, **kwargs)
+        # Model validation (the meeting must be of this wijk) needs to know whose step.
+        self.instance.initiatief, self.instance.nummer = initiatief, nummer
         for name in list(self.fields):
             if name not in self.VELDEN[nummer]:
                 del self.fields[name]
@@ -217,10 +215,22 @@ class StapForm(forms.ModelForm):
             field.queryset = initiatief.wijk.wijkverbinders.actief()
             field.empty_label = "Kies een wijkverbinder"
             field.required = True
-            self.fields["overleg_datum"].required = True
+            overleg = self.fields["overleg"]
+            overleg.queryset = initiatief.wijk.overleggen.order_by("-datum")
+            overleg.required, overleg.empty_label = True, "Kies het overleg"
+            overleg.help_text = (
+                "Staat het overleg er niet bij? Plan of leg het vast bij Open Koffie en overleg."
+            )
         if nummer == 9:
-            self.fields["open_koffie_datum"].required = True
-            self.fields["open_koffie_omschrijving"].required = True
+            open_koffie = self.fields["open_koffie"]
+            open_koffie.queryset = (
+                OpenKoffie.objects.voor_wijk(initiatief.wijk)
+                .exclude(status=OpenKoffie.Status.GEANNULEERD)
+                .select_related("wijk", "tweede_wijk")
+                .order_by("-begin")
+            )
+            open_koffie.required, open_koffie.empty_label = True, "Kies de Open Koffie"
+            open_koffie.help_text = "De Open Koffie waar het initiatief op de agenda staat."
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -361,15 +371,14 @@ class EvaluatieForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
 
-    def save(self, commit: bool = True) -> Evaluatie:
-        evaluatie = super().save(commit=False)
-        if not self.cleaned_data["publiceren"]:
-            evaluatie.gepubliceerd_op = None
-        elif evaluatie.gepubliceerd_op is None:
-            evaluatie.gepubliceerd_op = timezone.now()
-        if commit:
-            evaluatie.save()
-        return evaluatie
+    def clean(self):
+        cleaned = super().clean()
+        # Set before model validation, which refuses to publish an incomplete evaluation.
+        if not cleaned.get("publiceren"):
+            self.instance.gepubliceerd_op = None
+        elif self.instance.gepubliceerd_op is None:
+            self.instance.gepubliceerd_op = timezone.now()
+        return cleaned
 
 
 class BestedingForm(forms.ModelForm):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communitycare.lib.dates import add_months, clamp_year, validate_date_range
+from openkoffie.models import OpenKoffie, WijkverbinderOverleg
 from wijken.indicatoren import Indicator
 from wijken.models import User, Wijk, Wijkverbinder
 
@@ -298,10 +299,13 @@ class Initiatief(models.Model):
     def ontbreekt_voor_actief(self) -> list[str]:
         """Exactly what stands between this initiative and the status actief."""
         missing = []
-        gedaan = {stap.nummer for stap in self.startstappen.all()}
+        gedaan = {stap.nummer: stap for stap in self.startstappen.all()}
         for nummer in range(1, 10):
-            if nummer not in gedaan:
+            stap = gedaan.get(nummer)
+            if stap is None:
                 missing.append(f"Stap {nummer} is nog niet afgerond: {STAPPEN[nummer][0]}.")
+            elif not stap.is_afgerond:
+                missing.append(f"Stap {nummer} wacht nog: {stap.samenvatting}")
         ontbreekt = self.beschrijving_ontbreekt()
         if ontbreekt:
             missing.append(
@@ -321,12 +325,19 @@ class Initiatief(models.Model):
         """Moves to another status or raises ValidationError listing what is missing."""
         if status not in Status.values:
             raise ValidationError("Kies een geldige status.")
+        if self.status == Status.BEEINDIGD and status == Status.IDEE:
+            # It ran, so it stays in the public archive; it can be restarted instead.
+            raise ValidationError(
+                "Een beëindigd initiatief wordt geen idee meer: het blijft in het archief. "
+                "Start het zo nodig opnieuw (actief)."
+            )
         if status == Status.ACTIEF:
             missing = self.ontbreekt_voor_actief()
             if missing:
                 raise ValidationError(missing)
             if not self.startdatum:
-                self.startdatum = timezone.localdate()
+                self.startdatum = max(timezone.localdate(), self._goedgekeurd_op())
+            self._check_startdatum()
         if status == Status.BEEINDIGD:
             missing = []
             if not einddatum:
@@ -339,6 +350,26 @@ class Initiatief(models.Model):
             self.einddatum, self.reden_einde = einddatum, reden_einde.strip()
         self.status = status
         self.save()
+
+    def _goedgekeurd_op(self) -> datetime.date:
+        begroting = self.begroting_of_none
+        if begroting is None or begroting.goedgekeurd_op is None:
+            return datetime.date.min
+        return timezone.localdate(begroting.goedgekeurd_op)
+
+    def _check_startdatum(self) -> None:
+        goedgekeurd = self._goedgekeurd_op()
+        if self.startdatum and self.startdatum < goedgekeurd:
+            raise ValidationError(
+                {
+                    "startdatum": f"De startdatum ligt vóór het akkoord op de begroting "
+                    f"({goedgekeurd:%d-%m-%Y}); een initiatief start pas na het akkoord."
+                }
+            )
+
+    def clean(self) -> None:
+        if self.status in (Status.ACTIEF, Status.BEEINDIGD):
+            self._check_startdatum()
 
     # --- evaluations -----------------------------------------------------
 
@@ -407,9 +438,14 @@ STAPPEN = {
     ),
     8: (
         "Bespreken in het overleg van wijkverbinders en coördinator",
-        "De datum van het overleg en de wijkverbinder die de coördinatie op zich neemt.",
+        "Het overleg waar het besproken is, en de wijkverbinder die de coördinatie op zich "
+        "neemt. Een gepland overleg telt als het geweest is.",
     ),
-    9: ("Bespreken op de eerstvolgende Open Koffie", "De datum en welke Open Koffie."),
+    9: (
+        "Bespreken op de eerstvolgende Open Koffie",
+        "De Open Koffie waar het op de agenda staat. Een geplande Open Koffie telt als ze "
+        "geweest is.",
+    ),
     10: (
         "Akkoord van de programmamanager op de begroting",
         "De programmamanager keurt de huidige begroting goed.",
@@ -437,9 +473,14 @@ class Startstap(models.Model):
     )
     voltooid_op = models.DateTimeField(default=timezone.now, validators=[validate_date_range])
     bewoner_doet_mee = models.BooleanField("minstens één buurtbewoner doet mee", default=False)
-    # Step 8; a link to the overleg itself is added when the Open Koffie app lands.
-    overleg_datum = models.DateField(
-        "datum overleg", null=True, blank=True, validators=[validate_date_range]
+    # Step 8: the overleg where it was discussed. Deleting the overleg reopens the step.
+    overleg = models.ForeignKey(
+        WijkverbinderOverleg,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="startstappen",
+        verbose_name="overleg",
     )
     overleg_wijkverbinder = models.ForeignKey(
         Wijkverbinder,
@@ -449,11 +490,15 @@ class Startstap(models.Model):
         related_name="+",
         verbose_name="aangestelde wijkverbinder",
     )
-    # Step 9; likewise for the Open Koffie.
-    open_koffie_datum = models.DateField(
-        "datum Open Koffie", null=True, blank=True, validators=[validate_date_range]
+    # Step 9: the Open Koffie whose agenda carries the initiative; likewise.
+    open_koffie = models.ForeignKey(
+        OpenKoffie,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="startstappen",
+        verbose_name="Open Koffie",
     )
-    open_koffie_omschrijving = models.CharField("welke Open Koffie", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "startstap"
@@ -466,14 +511,38 @@ class Startstap(models.Model):
     def __str__(self) -> str:
         return f"Stap {self.nummer}: {STAPPEN[self.nummer][0]}"
 
+    def clean(self) -> None:
+        wijk_id = self.initiatief.wijk_id if self.initiatief_id else None
+        overleg, open_koffie = self.overleg, self.open_koffie
+        if overleg is not None and overleg.wijk_id != wijk_id:
+            raise ValidationError({"overleg": "Kies een overleg van deze wijk."})
+        if open_koffie is not None:
+            if wijk_id not in (open_koffie.wijk_id, open_koffie.tweede_wijk_id):
+                raise ValidationError({"open_koffie": "Kies een Open Koffie van deze wijk."})
+            if open_koffie.is_geannuleerd:
+                raise ValidationError({"open_koffie": "Deze Open Koffie gaat niet door."})
+
+    @property
+    def is_afgerond(self) -> bool:
+        """Steps 8 and 9 point at a meeting: planned, the step waits until it was held."""
+        if self.nummer == 8:
+            return self.overleg is not None and self.overleg.is_gehouden
+        if self.nummer == 9:
+            return self.open_koffie is not None and self.open_koffie.is_geweest
+        return True
+
     @property
     def samenvatting(self) -> str:
-        if self.nummer == 8 and self.overleg_datum:
+        if self.nummer == 8 and self.overleg:
             wie = self.overleg_wijkverbinder
-            return f"Overleg van {self.overleg_datum:%d-%m-%Y}, wijkverbinder {wie}."
-        if self.nummer == 9 and self.open_koffie_datum:
-            wat = self.open_koffie_omschrijving
-            return f"Open Koffie van {self.open_koffie_datum:%d-%m-%Y}: {wat}"
+            wanneer = "" if self.overleg.is_gehouden else " (gepland)"
+            return f"Overleg van {self.overleg.datum:%d-%m-%Y}{wanneer}, wijkverbinder {wie}."
+        if self.nummer == 9 and self.open_koffie:
+            ok = self.open_koffie
+            wanneer = "" if ok.is_geweest else " (gepland)"
+            onderwerp = f": {ok.onderwerp}" if ok.onderwerp else ""
+            datum = timezone.localtime(ok.begin)
+            return f"Open Koffie van {datum:%d-%m-%Y}{wanneer}{onderwerp}."
         return self.antwoord
 
 
@@ -493,7 +562,12 @@ class StapStand:
 
     @property
     def afgerond(self) -> bool:
-        return self.stap is not None or self.afgerond_derived
+        return (self.stap is not None and self.stap.is_afgerond) or self.afgerond_derived
+
+    @property
+    def wacht(self) -> bool:
+        """Recorded, but the meeting it points at has yet to take place (steps 8, 9)."""
+        return self.stap is not None and not self.stap.is_afgerond
 
     @property
     def handmatig(self) -> bool:
@@ -849,6 +923,27 @@ class Evaluatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.initiatief} ({self.datum:%d-%m-%Y})"
+
+    # Bijlage 7: what a published evaluation must answer; question 4 only when it ends.
+    VERPLICHT_VOOR_PUBLICEREN = ["opstart", "voortgang", "effect_beleving", "voortzetten"]
+
+    def ontbreekt_voor_publiceren(self) -> dict[str, str]:
+        verplicht = list(self.VERPLICHT_VOOR_PUBLICEREN)
+        if self.initiatief_id and self.initiatief.status == Status.BEEINDIGD:
+            verplicht.append("reden_beeindigen")
+        return {
+            veld: f"Vul dit in voordat u de evaluatie publiceert "
+            f"({self._meta.get_field(veld).verbose_name})."  # type: ignore[union-attr]
+            for veld in verplicht
+            if not getattr(self, veld).strip()
+        }
+
+    def clean(self) -> None:
+        # An empty evaluation published would count as the six-month evaluation.
+        if self.gepubliceerd_op is not None:
+            ontbreekt = self.ontbreekt_voor_publiceren()
+            if ontbreekt:
+                raise ValidationError(ontbreekt)
 
     @classmethod
     def start_uit_beschrijving(cls, initiatief: Initiatief, soort: str, door: User) -> "Evaluatie":

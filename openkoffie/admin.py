@@ -78,7 +78,7 @@ class BespreekpuntAdmin(BackOfficeAdmin):
 class WijkverbinderOverlegAdmin(admin.ModelAdmin):
     list_display = ["__str__", "wijk", "datum"]
     list_filter = ["wijk__regio", "wijk"]
-    search_fields = ["notities", "besproken_initiatieven", "wijk__naam"]
+    search_fields = ["notities", "waar", "wijk__naam"]
     list_select_related = ["wijk"]
     date_hierarchy = "datum"
     filter_horizontal = ["aanwezigen"]

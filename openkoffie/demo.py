@@ -4,9 +4,11 @@ import datetime
 
 from django.utils import timezone
 
+from communitycare.lib.dates import add_months
 from openkoffie.models import Bespreekpunt, OpenKoffie, Vervolgafspraak, WijkverbinderOverleg
-from openkoffie.planning import moment, plus_maanden
+from openkoffie.planning import moment
 from wijken.models import User, Wijk, Wijkverbinder
+from wijken.models_wijkplan import Wijkplan, stel_vast
 
 OPEN_KOFFIE_VELDEN = [
     "status",
@@ -58,6 +60,8 @@ def _open_koffie(wijk: Wijk, data: dict, vandaag: datetime.date) -> OpenKoffie:
             tekst=punt["tekst"],
             defaults={k: v for k, v in punt.items() if k != "tekst"},
         )
+    if data.get("wijkplan_vastgesteld"):
+        _stel_wijkplan_vast(wijk, open_koffie)
     for afspraak in data.get("vervolgafspraken", []):
         Vervolgafspraak.objects.update_or_create(
             open_koffie=open_koffie,
@@ -70,6 +74,18 @@ def _open_koffie(wijk: Wijk, data: dict, vandaag: datetime.date) -> OpenKoffie:
     return open_koffie
 
 
+def _stel_wijkplan_vast(wijk: Wijk, open_koffie: OpenKoffie) -> None:
+    """The version of the plan as it stood at the meeting, adopted there."""
+    versie = (
+        Wijkplan.history.filter(wijk_id=wijk.pk, history_date__lte=open_koffie.begin)
+        .order_by("-history_date")
+        .first()
+    )
+    coordinator = wijk.coordinatoren.first()
+    if versie is not None and coordinator is not None:
+        stel_vast(versie, open_koffie, coordinator)
+
+
 def _overleggen(wijk: Wijk, data: dict, vandaag: datetime.date) -> None:
     """Monthly, newest first; keyed on the notes, since the dates move with today."""
     laatste = vandaag - datetime.timedelta(days=data["overleg_dagen_geleden"])
@@ -78,7 +94,19 @@ def _overleggen(wijk: Wijk, data: dict, vandaag: datetime.date) -> None:
         overleg, _ = WijkverbinderOverleg.objects.update_or_create(
             wijk=wijk,
             notities=notities,
-            defaults={"datum": plus_maanden(laatste, -maanden_terug)},
+            defaults={"datum": add_months(laatste, -maanden_terug)},
         )
         # Someone misses a meeting now and then.
         overleg.aanwezigen.set(actief[: len(actief) - maanden_terug % 2] or actief)
+    # The next one is planned: it shows in the wijkplan's planning (chapter 4).
+    volgende = add_months(laatste, 1)
+    if data.get("overleggen") and volgende > vandaag:
+        WijkverbinderOverleg.objects.update_or_create(
+            wijk=wijk,
+            notities="",
+            defaults={
+                "datum": volgende,
+                "tijd": datetime.time(10),
+                "waar": data.get("overleg_waar", ""),
+            },
+        )

@@ -3,6 +3,7 @@ import datetime
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
@@ -227,11 +228,11 @@ class VervolgafspraakForm(PortaalForm):
 class OverlegForm(PortaalForm):
     class Meta:
         model = WijkverbinderOverleg
-        fields = ["datum", "aanwezigen", "besproken_initiatieven", "notities"]
+        fields = ["datum", "tijd", "waar", "aanwezigen", "notities"]
         widgets = {
             "datum": DATUM,
+            "tijd": TIJD,
             "aanwezigen": forms.CheckboxSelectMultiple,
-            "besproken_initiatieven": forms.Textarea(attrs={"rows": 3}),
             "notities": forms.Textarea(attrs={"rows": 5}),
         }
 
@@ -264,20 +265,14 @@ class JaarPlanningForm(forms.Form):
         self.wijk = wijk
         self.fields["huis"].queryset = wijk.huizen.all()
         self.fields["huis"].initial = wijk.huizen.first()
-        self.fields["eerste_datum"].initial = planning.voorstel_eerste_datum()
+        self.fields["eerste_datum"].initial = planning.voorstel_eerste_datum(wijk)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.add_input(Submit("plannen", "Plan vier Open Koffies"))
 
     def clean_eerste_datum(self):
-        datum = self.cleaned_data["eerste_datum"]
-        vandaag = timezone.localdate()
-        if not vandaag < datum <= vandaag + planning.EERSTE_BINNEN:
-            raise forms.ValidationError(
-                "Kies een eerste datum in de komende drie maanden, dan vallen alle vier de "
-                "Open Koffies binnen een jaar."
-            )
-        return datum
+        planning.controleer_eerste_datum(self.wijk, self.cleaned_data["eerste_datum"])
+        return self.cleaned_data["eerste_datum"]
 
     def clean(self):
         cleaned = super().clean()
@@ -285,11 +280,68 @@ class JaarPlanningForm(forms.Form):
             self.add_error("adres", "Kies een huis of vul een ander adres in.")
         return cleaned
 
-    def plan(self) -> list[OpenKoffie]:
+    def plan(self) -> tuple[list[OpenKoffie], list[datetime.date]] | None:
+        """The planned and skipped days, or None with the domain's refusal on the form."""
         data = self.cleaned_data
-        return planning.plan_jaar(
-            self.wijk, data["eerste_datum"], data["begintijd"], data["huis"], data["adres"]
-        )
+        try:
+            return planning.plan_jaar(
+                self.wijk, data["eerste_datum"], data["begintijd"], data["huis"], data["adres"]
+            )
+        except ValidationError as error:
+            self.add_error("eerste_datum", error)
+            return None
+
+
+class PlanningForm(forms.Form):
+    """Adds a meeting to the wijkplan's planning (H4): an Open Koffie or an overleg.
+
+    Both land in the agenda of the openkoffie app; the wijkplan only shows them.
+    """
+
+    prefix = "planning"
+    SOORTEN = [("open_koffie", "Open Koffie"), ("overleg", "Overleg coördinator en wijkverbinders")]
+
+    soort = forms.ChoiceField(choices=SOORTEN)
+    datum = forms.DateField(widget=DATUM)
+    tijd = forms.TimeField(widget=TIJD, initial=datetime.time(14))
+    huis = forms.ModelChoiceField(
+        queryset=Huis.objects.none(), required=False, empty_label="Geen huis: ander adres"
+    )
+    waar = forms.CharField(label="Of op een ander adres", max_length=200, required=False)
+
+    def __init__(self, *args, wijk: Wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wijk = wijk
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("opslaan", "Toevoegen aan de planning"))
+        self.fields["huis"].queryset = wijk.huizen.all()
+        self.fields["huis"].initial = wijk.huizen.first()
+
+    def clean(self):
+        cleaned = super().clean()
+        datum = cleaned.get("datum")
+        if datum and datum < timezone.localdate():
+            self.add_error("datum", "De planning gaat over wat komt: kies vandaag of later.")
+        if cleaned.get("soort") == "open_koffie" and not (
+            cleaned.get("huis") or cleaned.get("waar", "").strip()
+        ):
+            self.add_error("waar", "Kies een huis of vul een ander adres in.")
+        return cleaned
+
+    def plan(self) -> OpenKoffie | WijkverbinderOverleg | None:
+        data = self.cleaned_data
+        try:
+            if data["soort"] == "overleg":
+                waar = data["waar"] or (str(data["huis"]) if data["huis"] else "")
+                return planning.plan_overleg(self.wijk, data["datum"], data["tijd"], waar)
+            begin = planning.moment(data["datum"], data["tijd"])
+            return planning.plan_open_koffie(self.wijk, begin, data["huis"], data["waar"])
+        except ValidationError as error:
+            fouten = error.message_dict if hasattr(error, "error_dict") else {}
+            for boodschap in [m for lijst in fouten.values() for m in lijst] or error.messages:
+                self.add_error("datum", boodschap)
+            return None
 
 
 class WijkverbinderStatusForm(forms.Form):

@@ -27,6 +27,15 @@ class OpenKoffieQuerySet(models.QuerySet):
     def voor_wijk(self, wijk: Wijk) -> "OpenKoffieQuerySet":
         return self.filter(Q(wijk=wijk) | Q(tweede_wijk=wijk))
 
+    def op_dag(self, wijken: list[Wijk], dag: datetime.date) -> "OpenKoffieQuerySet":
+        """The Open Koffies that are not cancelled on `dag` (local) of any of `wijken`."""
+        begin = timezone.make_aware(datetime.datetime.combine(dag, datetime.time()))
+        return self.filter(
+            Q(wijk__in=wijken) | Q(tweede_wijk__in=wijken),
+            begin__gte=begin,
+            begin__lt=begin + datetime.timedelta(days=1),
+        ).exclude(status=OpenKoffie.Status.GEANNULEERD)
+
     def komend(self) -> "OpenKoffieQuerySet":
         # The bound on `begin` (no meeting lasts a day) lets the index on it skip the past.
         now = timezone.now()
@@ -175,6 +184,10 @@ class OpenKoffie(models.Model):
             errors["huis"] = "Dit huis ligt niet in de wijk van deze Open Koffie."
         if self.status == self.Status.GEANNULEERD and not self.reden_annulering.strip():
             errors["reden_annulering"] = "Schrijf kort op waarom de Open Koffie niet doorgaat."
+        if self.begin and self.wijk_id and not self.is_geannuleerd:
+            dag = timezone.localdate(self.begin)
+            if OpenKoffie.objects.op_dag(self.wijken, dag).exclude(pk=self.pk).exists():
+                errors["begin"] = f"Op {dag:%d-%m-%Y} staat al een Open Koffie voor deze wijk."
         if errors:
             raise ValidationError(errors)
 
@@ -210,6 +223,11 @@ class OpenKoffie(models.Model):
     @property
     def is_komend(self) -> bool:
         return self.einde >= timezone.now()
+
+    @property
+    def is_geweest(self) -> bool:
+        """Took place: over and not cancelled (the verslag may follow later)."""
+        return not self.is_geannuleerd and self.einde < timezone.now()
 
     @property
     def neemt_bespreekpunten_aan(self) -> bool:
@@ -404,26 +422,59 @@ class Vervolgafspraak(models.Model):
         )
 
 
+class OverlegQuerySet(models.QuerySet):
+    def gehouden(self) -> "OverlegQuerySet":
+        return self.filter(datum__lte=timezone.localdate())
+
+    def voor_planning(self) -> "OverlegQuerySet":
+        """From the start of this year until twelve months ahead: the wijkplan's chapter 4."""
+        vandaag = timezone.localdate()
+        return self.filter(
+            datum__gte=vandaag.replace(month=1, day=1), datum__lt=vandaag + VOORUIT
+        ).order_by("datum", "tijd")
+
+
 class WijkverbinderOverleg(models.Model):
-    """The monthly meeting of the coördinator with the wijkverbinders of a wijk."""
+    """The monthly meeting of the coördinator with the wijkverbinders of a wijk.
+
+    A future date is a planned overleg (it shows in the wijkplan's planning); start
+    step 8 of an initiative points at the overleg where it was discussed.
+    """
 
     wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="overleggen")
     datum = models.DateField(validators=[validate_date_range])
+    tijd = models.TimeField(null=True, blank=True)
+    waar = models.CharField(max_length=200, blank=True)
     aanwezigen = models.ManyToManyField(
         Wijkverbinder, blank=True, related_name="overleggen", verbose_name="wie was er"
     )
-    # Free text until the initiatieven app links its initiatives here (start step 8).
-    besproken_initiatieven = models.TextField(
-        "besproken initiatieven",
-        blank=True,
-        help_text="Welke initiatieven zijn besproken, en welke wijkverbinder coördineert wat.",
-    )
     notities = models.TextField(blank=True)
+
+    objects = OverlegQuerySet.as_manager()
 
     class Meta:
         verbose_name = "wijkverbinder-overleg"
         verbose_name_plural = "wijkverbinder-overleggen"
         ordering = ["-datum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wijk", "datum"],
+                name="overleg_een_per_dag",
+                violation_error_message="Op deze dag staat al een overleg voor deze wijk.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Overleg {self.wijk} {self.datum:%d-%m-%Y}"
+
+    def clean(self) -> None:
+        # Also when the form leaves the wijk out of its fields (the constraint then is
+        # not checked by the form): one overleg per wijk and day.
+        if self.wijk_id and self.datum:
+            dubbel = WijkverbinderOverleg.objects.filter(wijk_id=self.wijk_id, datum=self.datum)
+            if dubbel.exclude(pk=self.pk).exists():
+                raise ValidationError({"datum": "Op deze dag staat al een overleg voor deze wijk."})
+
+    @property
+    def is_gehouden(self) -> bool:
+        return self.datum <= timezone.localdate()

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from initiatieven.models import (
     Begroting,
@@ -12,6 +13,7 @@ from initiatieven.models import (
     Status,
 )
 from tests.factories import UserFactory, WijkFactory, WijkverbinderFactory
+from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory
 from wijken import roles
 
 
@@ -59,14 +61,22 @@ def klaar_voor_actief(wijk, coordinator, *, goedgekeurd: bool = True) -> Initiat
         wijk=wijk, coordinator=coordinator, wijkverbinder=verbinder, **BESCHRIJVING
     )
     InitiatiefIndicator.objects.create(initiatief=initiatief, indicator="eenzaamheid")
+    # Steps 8 and 9 point at meetings that took place.
+    # One overleg a day per wijk: each initiative its own day.
+    dag = datetime.date.today() - datetime.timedelta(days=30 + initiatief.pk % 300)
+    overleg = OverlegFactory(wijk=wijk, datum=dag)
+    open_koffie = OpenKoffieFactory(
+        wijk=wijk, begin=timezone.now() - datetime.timedelta(days=20), status="gehouden"
+    )
     for nummer in range(1, 10):
         Startstap.objects.create(
             initiatief=initiatief,
             nummer=nummer,
             antwoord=f"Antwoord {nummer}",
             voltooid_door=coordinator,
-            overleg_datum=datetime.date(2026, 1, 5) if nummer == 8 else None,
+            overleg=overleg if nummer == 8 else None,
             overleg_wijkverbinder=verbinder if nummer == 8 else None,
+            open_koffie=open_koffie if nummer == 9 else None,
         )
     begroting = Begroting.objects.create(initiatief=initiatief)
     for categorie, bedrag in [("ruimte", "0"), ("eten_drinken", "250"), ("communicatie", "80")]:

@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from tests.factories import WijkFactory
-from wijken.models_wijkplan import Actie, Bijeenkomst, Wijkplan
+from wijken.models_wijkplan import Actie, Wijkplan
 
 
 class WijkplanFactory(factory.django.DjangoModelFactory):
@@ -23,12 +23,3 @@ class ActieFactory(factory.django.DjangoModelFactory):
     wie = "Sandra"
     voor_wanneer = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
     volgorde = factory.Sequence(lambda n: n + 1)
-
-
-class BijeenkomstFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Bijeenkomst
-
-    wijkplan = factory.SubFactory(WijkplanFactory)
-    datum = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=20))
-    waar = "Gasterie"

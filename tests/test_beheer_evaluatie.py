@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from communitycare.lib.dates import BEREIK_FOUT
@@ -51,7 +52,14 @@ def test_save_publish_and_spent_amounts(client_for, wijk_a, coordinator_a):
     initiatief = klaar_voor_actief(wijk_a, coordinator_a)
     evaluatie = Evaluatie.start_uit_beschrijving(initiatief, "zes_maanden", coordinator_a)
     data = evaluatie_post(
-        evaluatie, besteed="12,50", ingevuld_door="Sandra", opstart="Goed", publiceren="on"
+        evaluatie,
+        besteed="12,50",
+        ingevuld_door="Sandra",
+        opstart="Goed",
+        voortgang="Volgens plan",
+        effect_beleving="Ja",
+        voortzetten="Ja, graag",
+        publiceren="on",
     )
     url = BASE + f"{initiatief.slug}/evaluaties/{evaluatie.pk}/"
     bad = client_for("coordinator_a").post(url, {**data, "besteding-0-besteed": "-1"})
@@ -166,3 +174,29 @@ def test_an_evaluation_dated_9999_is_refused(client_for, wijk_a, coordinator_a):
     assert BEREIK_FOUT in html
     evaluatie.refresh_from_db()
     assert evaluatie.gepubliceerd_op is None and evaluatie.datum.year < 9999
+
+
+def test_an_empty_evaluation_cannot_be_published(client_for, wijk_a, coordinator_a):
+    """Bijlage 7: Opstart, Voortgang and Effect 1 and 3 answered, or it is no evaluation.
+
+    The same rule holds outside the back office (model validation: the admin's path).
+    """
+    initiatief = klaar_voor_actief(wijk_a, coordinator_a)
+    evaluatie = Evaluatie.start_uit_beschrijving(initiatief, "zes_maanden", coordinator_a)
+    url = BASE + f"{initiatief.slug}/evaluaties/{evaluatie.pk}/"
+    data = {
+        "ingevuld_door": "Sandra",
+        "datum": "2026-11-01",
+        "opstart": "Goed",
+        "publiceren": "on",
+        "besteding-TOTAL_FORMS": 0,
+        "besteding-INITIAL_FORMS": 0,
+    }
+    html = client_for("coordinator_a").post(url, data).content.decode()
+    assert "Vul dit in voordat u de evaluatie publiceert" in html
+    evaluatie.refresh_from_db()
+    assert evaluatie.gepubliceerd_op is None and evaluatie.opstart == ""  # nothing saved
+    evaluatie.opstart, evaluatie.gepubliceerd_op = "Goed", timezone.now()
+    with pytest.raises(ValidationError) as fout:
+        evaluatie.full_clean()
+    assert set(fout.value.message_dict) == {"voortgang", "effect_beleving", "voortzetten"}

@@ -1,11 +1,16 @@
 """The back-office page of one initiative: create, steps, description, status."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from initiatieven.models import Initiatief, Startstap, Status
+from openkoffie.models import OpenKoffie, WijkverbinderOverleg
 from tests.conftest import count_h1
 from tests.factories import WijkverbinderFactory
 from tests.factories_initiatieven import BESCHRIJVING, InitiatiefFactory, klaar_voor_actief
+from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/initiatieven/"
 
@@ -83,16 +88,44 @@ def test_step_7_needs_a_complete_description(client_for, wijk_a):
     assert not Startstap.objects.exists()
 
 
-def test_step_8_appoints_the_wijkverbinder(client_for, wijk_a):
+def test_step_8_points_at_an_overleg_and_appoints_the_wijkverbinder(client_for, wijk_a, wijk_b):
     initiatief = InitiatiefFactory(wijk=wijk_a)
     verbinder = WijkverbinderFactory(wijk=wijk_a)
-    response = client_for("coordinator_a").post(
-        BASE + f"{initiatief.slug}/stappen/8/",
-        {"stap8-overleg_datum": "2026-10-05", "stap8-overleg_wijkverbinder": verbinder.pk},
-    )
+    elders = OverlegFactory(wijk=wijk_b)
+    client = client_for("coordinator_a")
+    data = {"stap8-overleg": elders.pk, "stap8-overleg_wijkverbinder": verbinder.pk}
+    assert client.post(BASE + f"{initiatief.slug}/stappen/8/", data).status_code == 200
+    assert not Startstap.objects.exists()
+    gepland = OverlegFactory(wijk=wijk_a, datum=datetime.date.today() + datetime.timedelta(days=5))
+    data["stap8-overleg"] = gepland.pk
+    response = client.post(BASE + f"{initiatief.slug}/stappen/8/", data)
     assert response.status_code == 302
     initiatief.refresh_from_db()
     assert initiatief.wijkverbinder == verbinder
+    stap = initiatief.startstappen.get(nummer=8)
+    assert not stap.is_afgerond  # planned: the step waits for the overleg
+    assert "Stap 8 wacht nog" in " ".join(initiatief.ontbreekt_voor_actief())
+    WijkverbinderOverleg.objects.filter(pk=gepland.pk).update(datum=datetime.date.today())
+    assert Startstap.objects.get(nummer=8).is_afgerond
+
+
+def test_step_9_is_an_open_koffie_of_the_wijk_and_done_once_held(client_for, wijk_a, wijk_b):
+    initiatief = InitiatiefFactory(wijk=wijk_a)
+    client = client_for("coordinator_a")
+    url = BASE + f"{initiatief.slug}/stappen/9/"
+    elders = OpenKoffieFactory(wijk=wijk_b)
+    for waarde in ["1 January 2030, bestaat niet", elders.pk, ""]:
+        assert client.post(url, {"stap9-open_koffie": waarde}).status_code == 200
+    assert not Startstap.objects.exists()
+    komend = OpenKoffieFactory(wijk=wijk_a)
+    assert client.post(url, {"stap9-open_koffie": komend.pk}).status_code == 302
+    html = client.get(BASE + f"{initiatief.slug}/").content.decode()
+    assert "gepland" in html and "0 van 11 afgerond" in html
+    OpenKoffie.objects.filter(pk=komend.pk).update(
+        begin=timezone.now() - datetime.timedelta(days=1, hours=2),
+        einde=timezone.now() - datetime.timedelta(days=1),
+    )
+    assert "1 van 11 afgerond" in client.get(BASE + f"{initiatief.slug}/").content.decode()
 
 
 def test_steps_10_and_11_cannot_be_ticked_by_hand(client_for, wijk_a):

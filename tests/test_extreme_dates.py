@@ -43,22 +43,34 @@ def datumvelden() -> list[tuple[type[models.Model], models.DateField]]:
 
 
 def zet_alle_datums(kies) -> int:
-    """Writes `kies(index)` (a date) into every date field of every row, around validation;
-    datetimes get that date at 01:00, 02:00, ... UTC, so an end stays after its begin."""
+    """Writes `kies(index)` (a date, per model) into every date field of every row, around
+    validation; datetimes get that date at 01:00, 02:00, ... UTC, so an end stays after
+    its begin. Returns the number of fields written."""
     per_model: dict[type[models.Model], list[models.DateField]] = {}
     for model, veld in datumvelden():
         per_model.setdefault(model, []).append(veld)
-    index = 0
-    for model, velden in per_model.items():
+    for index, (model, velden) in enumerate(per_model.items()):
         waarden = {}
         for uur, veld in enumerate(velden, start=1):
             datum = kies(index)
-            index += 1
             if isinstance(veld, models.DateTimeField):
                 datum = datetime.datetime.combine(datum, datetime.time(uur), datetime.UTC)
             waarden[veld.name] = datum
-        model._default_manager.update(**waarden)
-    return index
+        model._default_manager.filter(pk__in=een_per_unieke_groep(model, waarden)).update(**waarden)
+    return sum(map(len, per_model.values()))
+
+
+def een_per_unieke_groep(model, waarden) -> models.QuerySet:
+    """The rows that may all get the same dates: where a unique constraint holds a date
+    field (one overleg per wijk per day), one row of each group; the others keep theirs."""
+    rijen = model._default_manager.all()
+    for constraint in model._meta.constraints:
+        velden = getattr(constraint, "fields", ())
+        if isinstance(constraint, models.UniqueConstraint) and set(velden) & set(waarden):
+            groep = [veld for veld in velden if veld not in waarden]
+            rijen = rijen.order_by().values(*groep).annotate(eerste=models.Min("pk"))
+            return rijen.values("eerste")
+    return rijen.values("pk")
 
 
 def test_every_date_field_has_the_range():

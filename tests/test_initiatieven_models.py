@@ -13,7 +13,6 @@ from initiatieven.models import (
     GoedkeuringGeweigerd,
     Initiatief,
     Status,
-    add_months,
 )
 from tests.factories_initiatieven import (
     BegrotingsregelFactory,
@@ -141,11 +140,6 @@ def test_empty_begroting_cannot_be_submitted(wijk_a, coordinator_a):
     begroting = Begroting.objects.create(initiatief=InitiatiefFactory(wijk=wijk_a))
     with pytest.raises(ValidationError, match="zonder regels"):
         begroting.indienen(coordinator_a)
-
-
-def test_add_months_keeps_the_end_of_the_month():
-    assert add_months(datetime.date(2025, 8, 31), 6) == datetime.date(2026, 2, 28)
-    assert add_months(datetime.date(2025, 4, 1), 6) == datetime.date(2025, 10, 1)
 
 
 def test_evaluations_due_six_months_then_yearly(wijk_a, coordinator_a):

@@ -5,7 +5,8 @@ import itertools
 
 from django.utils import timezone
 
-from initiatieven.models import Begroting, Evaluatie, Initiatief, Status, add_months
+from communitycare.lib.dates import add_months
+from initiatieven.models import Begroting, Evaluatie, Initiatief, Status
 from tests.factories_initiatieven import InitiatiefFactory
 from wijken import programma
 

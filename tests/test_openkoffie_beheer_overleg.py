@@ -16,7 +16,7 @@ def test_record_an_overleg_with_who_was_there(client_for, wijk_a, wijk_b):
     data = {
         "datum": "2026-11-02",
         "aanwezigen": [actief.pk],
-        "besproken_initiatieven": "Doe-boekje",
+        "waar": "Kantoor",
     }
     client.post(BASE + "nieuw/", data)
     overleg = WijkverbinderOverleg.objects.get()

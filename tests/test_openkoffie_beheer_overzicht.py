@@ -52,7 +52,7 @@ def test_plan_a_year_refuses_a_first_date_too_far_ahead(client_for, wijk_a):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Kies een eerste datum in de komende drie maanden" in html
+    assert "Kies een eerste datum na vandaag en uiterlijk" in html
     assert "Kies een huis of vul een ander adres in." in html
     assert not OpenKoffie.objects.exists()
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from communitycare.lib.dates import add_months
 from openkoffie import planning, werving
 from openkoffie.models import AgendaOnderdeel, Bespreekpunt, OpenKoffie
 from tests.factories import HuisFactory, WijkFactory, WijkverbinderFactory
@@ -80,17 +81,31 @@ def test_accepting_puts_a_point_last_and_points_can_move(wijk_a):
 
 def test_plan_jaar_makes_four_quarterly_meetings_within_a_year(wijk_a):
     eerste = timezone.localdate() + datetime.timedelta(days=31)
-    geplande = planning.plan_jaar(wijk_a, eerste, datetime.time(14), None, "Buurthuis")
+    geplande, overgeslagen = planning.plan_jaar(
+        wijk_a, eerste, datetime.time(14), None, "Buurthuis"
+    )
+    assert overgeslagen == []
     datums = [timezone.localdate(open_koffie.begin) for open_koffie in geplande]
-    assert datums == [planning.plus_maanden(eerste, 3 * k) for k in range(4)]
+    assert datums == [add_months(eerste, 3 * k) for k in range(4)]
     assert all(timezone.localtime(ok.begin).hour == 14 for ok in geplande)
     assert datums[-1] < timezone.localdate() + datetime.timedelta(days=365)
     assert OpenKoffie.objects.voor_wijk(wijk_a).komend_jaar().count() == 4
 
 
-def test_plus_maanden_clamps_to_the_end_of_the_month():
-    assert planning.plus_maanden(datetime.date(2026, 11, 30), 3) == datetime.date(2027, 2, 28)
-    assert planning.plus_maanden(datetime.date(2026, 1, 31), -2) == datetime.date(2025, 11, 30)
+def test_plan_jaar_never_duplicates_and_plans_the_next_year(wijk_a):
+    """Planning twice makes no twins; after a year is planned the next one can follow."""
+    eerste = timezone.localdate() + datetime.timedelta(days=31)
+    planning.plan_jaar(wijk_a, eerste, datetime.time(14), None, "Buurthuis")
+    with pytest.raises(ValidationError, match="staan al in de agenda"):
+        planning.plan_jaar(wijk_a, eerste, datetime.time(10), None, "Buurthuis")
+    volgende = planning.voorstel_eerste_datum(wijk_a)
+    assert volgende == add_months(eerste, 12)
+    geplande, _ = planning.plan_jaar(wijk_a, volgende, datetime.time(14), None, "Buurthuis")
+    assert len(geplande) == 4 and OpenKoffie.objects.count() == 8
+    # The model's own validation (the admin's and the form's path) refuses a twin too.
+    twin = OpenKoffie(wijk=wijk_a, begin=geplande[0].begin, adres="Elders")
+    with pytest.raises(ValidationError, match="staat al een Open Koffie"):
+        twin.full_clean()
 
 
 def test_signalen(wijk_a, wijk_b):

@@ -13,12 +13,16 @@ from pypdf import PdfReader
 from communitycare.lib import pdf as pdf_lib
 from openkoffie.models import OpenKoffie
 from tests.factories import HuisFactory, UserFactory, WijkverbinderFactory
-from tests.factories_openkoffie import OpenKoffieFactory, over
-from tests.factories_wijkplan import ActieFactory, BijeenkomstFactory, WijkplanFactory
+from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory, over
+from tests.factories_wijkplan import ActieFactory, WijkplanFactory
 from wijken import roles
 from wijken.models_wijkplan import DELEN, bewaar_deel
 
 URL = "/heuvelland/valkenburg-oosterbeemd/wijkplan.pdf"
+
+
+def vandaag_plus(dagen: int) -> datetime.date:
+    return datetime.date.today() + datetime.timedelta(days=dagen)
 
 
 def pdf_text(content: bytes) -> str:
@@ -45,7 +49,7 @@ def test_pdf_has_the_chapters_header_and_footer(client, wijk_a, coordinator_a):
         omschrijving="Rooster voor de zondag",
         voor_wanneer=datetime.date.today() - datetime.timedelta(days=3),
     )
-    BijeenkomstFactory(wijkplan=plan, waar="Kantoor Oosterbeemd")
+    OverlegFactory(wijk=wijk_a, waar="Kantoor Oosterbeemd", datum=vandaag_plus(9))
     OpenKoffieFactory(wijk=wijk_a, begin=over(14), einde=over(14, 16))
 
     response = client.get(URL)
@@ -152,7 +156,7 @@ def test_hostile_text_reads_no_files_and_reaches_no_network(client, wijk_a, monk
     wijk_a.save()
     plan = WijkplanFactory(wijk=wijk_a, **{deel.veld: hostile for deel in DELEN})
     ActieFactory(wijkplan=plan, omschrijving=hostile, wie=hostile)
-    BijeenkomstFactory(wijkplan=plan, waar=hostile)
+    OverlegFactory(wijk=wijk_a, waar=hostile)
 
     asked = []
     real_fetch = pdf_lib.LocalFilesFetcher.fetch
@@ -212,7 +216,7 @@ def _fill(wijk, coordinator, aantal: int) -> None:
     for i in range(aantal):
         bewaar_deel(wijk, DELEN[i % len(DELEN)].veld, f"Versie {i}", i // len(DELEN), coordinator)
         ActieFactory(wijkplan=plan)
-        BijeenkomstFactory(wijkplan=plan)
+        OverlegFactory(wijk=wijk, datum=vandaag_plus(i))
     for i in range(aantal // 5 + 1):
         WijkverbinderFactory(wijk=wijk)
         HuisFactory(wijk=wijk)

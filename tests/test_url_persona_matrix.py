@@ -8,6 +8,7 @@ something, and objects of wijk B addressed through the URLs of wijk A are never 
 The Django admin has a matrix of its own at the end: every URL of every registered model.
 """
 
+import datetime
 import uuid
 from types import SimpleNamespace
 from typing import NamedTuple
@@ -28,7 +29,7 @@ from tests.factories_bijlagen import DoeBoekjeItemFactory
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, OverlegFactory, over
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
-from tests.factories_wijkplan import ActieFactory, BijeenkomstFactory
+from tests.factories_wijkplan import ActieFactory
 from wijken import roles
 from wijken.models import Vrijwilliger
 from wijken.models_wijkplan import bewaar_deel
@@ -167,8 +168,7 @@ EXPECTED: dict[str, Rij] = {
     "wijkplan:actie_afronden": Rij(BEHEER_POST, pk="actie"),
     "wijkplan:actie_verplaatsen": Rij(BEHEER_POST, pk="actie"),
     "wijkplan:actie_verwijderen": Rij(BEHEER_POST, pk="actie"),
-    "wijkplan:bijeenkomst_nieuw": Rij(BEHEER_POST),
-    "wijkplan:bijeenkomst_verwijderen": Rij(BEHEER_POST, pk="bijeenkomst"),
+    "wijkplan:planning_nieuw": Rij(BEHEER_POST),
     "wijkplan:historie": Rij(BEHEER),
     "wijkplan:vergelijk": Rij(BEHEER, query="?van={versie}&naar={eerste_versie}"),
     "wijkplan:versie": Rij(BEHEER, pk="versie"),
@@ -272,6 +272,12 @@ def maak_inhoud(wijk, coordinator, prefix: str) -> SimpleNamespace:
         regel=regel,
         ingediend=ingediend,
         open_koffie=open_koffie,
+        # Going on now: the wijkplan versions made above can be adopted at it.
+        lopende_open_koffie=OpenKoffieFactory(
+            wijk=wijk,
+            begin=timezone.now() - datetime.timedelta(hours=1),
+            einde=timezone.now() + datetime.timedelta(hours=1),
+        ),
         bespreekpunt=BespreekpuntFactory(open_koffie=open_koffie),
         vervolgafspraak=Vervolgafspraak.objects.create(open_koffie=open_koffie, wat="Flyeren"),
         overleg=OverlegFactory(wijk=wijk),
@@ -279,7 +285,6 @@ def maak_inhoud(wijk, coordinator, prefix: str) -> SimpleNamespace:
         plan=plan,
         actie=ActieFactory(wijkplan=plan, omschrijving="Eerste actie"),
         tweede_actie=ActieFactory(wijkplan=plan, omschrijving="Tweede actie"),
-        bijeenkomst=BijeenkomstFactory(wijkplan=plan),
         eerste_versie=versies[0],
         versie=versies[-1],
     )
@@ -381,13 +386,12 @@ POSTS = {
         "actie-omschrijving": "Nieuw",
         "actie-token": str(uuid.uuid4()),
     },
-    "wijkplan:bijeenkomst_nieuw": lambda o: {
-        "bijeenkomst-soort": "overleg",
-        "bijeenkomst-datum": "2030-01-01",
-        "bijeenkomst-token": str(uuid.uuid4()),
+    "wijkplan:planning_nieuw": lambda o: {
+        "planning-soort": "overleg",
+        "planning-datum": "2030-01-01",
+        "planning-tijd": "10:00",
     },
-    "wijkplan:bijeenkomst_verwijderen": lambda o: {},
-    "wijkplan:vaststellen": lambda o: {"datum": "2026-01-01"},
+    "wijkplan:vaststellen": lambda o: {"open_koffie": o.lopende_open_koffie.pk},
     "wijkplan:herstellen": lambda o: {"versie": 2},
     "initiatieven_beheer:beschrijving": lambda o: {"naam": "Anders", "thema": "anders"},
     "initiatieven_beheer:stap_heropenen": lambda o: {},
@@ -536,7 +540,7 @@ STAFF = frozenset({"programmamanager", "projectleider_staff", "superuser"})
 
 # Per registered model what each staff persona may: l(ist), v(iew), a(dd), c(hange),
 # d(elete). The projectleider may view what the programmamanager may view. The wijkplan
-# (with its acties, planning and adoptions) is view-only for everyone: its versions are
+# (with its acties and adoptions) is view-only for everyone: its versions are
 # kept by the back office. Only a programmamanager decides on a begroting, so the queue
 # is theirs and not the superuser's.
 ADMIN_MODELLEN: dict[str, tuple[str, str]] = {
@@ -551,7 +555,6 @@ ADMIN_MODELLEN: dict[str, tuple[str, str]] = {
     "wijken.vrijwilliger": ("lv", "lvacd"),
     "wijken.wijkplan": ("lv", "lv"),
     "wijken.actie": ("lv", "lv"),
-    "wijken.bijeenkomst": ("lv", "lv"),
     "wijken.vaststelling": ("lv", "lv"),
     "initiatieven.initiatief": ("lvc", "lvacd"),
     "initiatieven.begroting": ("lv", "lvcd"),
@@ -639,7 +642,6 @@ def admin_objecten(inhoud) -> dict[str, object]:
         "wijken.vrijwilliger": a.vrijwilliger,
         "wijken.wijkplan": a.plan,
         "wijken.actie": a.actie,
-        "wijken.bijeenkomst": a.bijeenkomst,
         "wijken.vaststelling": Vaststelling.objects.create(
             wijkplan=a.plan, versie_id=a.versie, datum=timezone.localdate()
         ),

@@ -1,11 +1,10 @@
 from tests.factories import UserFactory
-from tests.factories_wijkplan import ActieFactory, BijeenkomstFactory, WijkplanFactory
+from tests.factories_wijkplan import ActieFactory, WijkplanFactory
 
 
 def test_admin_pages_for_the_wijkplan(client, wijk_a):
     plan = WijkplanFactory(wijk=wijk_a)
     actie = ActieFactory(wijkplan=plan)
-    BijeenkomstFactory(wijkplan=plan)
     client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
     for url in [
         "/admin/wijken/wijkplan/",
@@ -13,7 +12,6 @@ def test_admin_pages_for_the_wijkplan(client, wijk_a):
         f"/admin/wijken/wijkplan/{plan.pk}/history/",
         "/admin/wijken/actie/",
         f"/admin/wijken/actie/{actie.pk}/history/",
-        "/admin/wijken/bijeenkomst/",
         "/admin/wijken/vaststelling/",
     ]:
         assert client.get(url).status_code == 200, url

@@ -5,12 +5,14 @@ import uuid
 
 import pytest
 
+from openkoffie.models import OpenKoffie, WijkverbinderOverleg
 from tests.conftest import count_h1
 from tests.factories import UserFactory
-from tests.factories_wijkplan import ActieFactory, BijeenkomstFactory, WijkplanFactory
+from tests.factories_openkoffie import OverlegFactory
+from tests.factories_wijkplan import ActieFactory, WijkplanFactory
 from tests.html_checks import assert_harmless
 from wijken import roles
-from wijken.models_wijkplan import Actie, Bijeenkomst, Wijkplan, bewaar_deel
+from wijken.models_wijkplan import Actie, Wijkplan, bewaar_deel
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -113,7 +115,7 @@ def test_back_office_renders_user_text_harmlessly(client_for, wijk_a):
     )
     plan = WijkplanFactory(wijk=wijk_a, wijkdata=evil, doel_overig=evil)
     ActieFactory(wijkplan=plan, omschrijving=evil, wie=evil)
-    BijeenkomstFactory(wijkplan=plan, waar=evil)
+    OverlegFactory(wijk=wijk_a, waar=evil)
     client = client_for("coordinator_a")
     for url in [BASE, BASE + "versies/", BASE + f"versies/{plan.history.first().history_id}/"]:
         assert_harmless(client.get(url).content.decode())
@@ -236,29 +238,44 @@ def test_actie_of_another_wijk_is_404(client_for, wijk_a, wijk_b):
 # --- planning ---------------------------------------------------------------------
 
 
-def test_add_and_remove_bijeenkomst(client_for, wijk_a):
+def test_planning_adds_to_the_agenda_once_per_day(client_for, wijk_a):
+    """Chapter 4 is the agenda: an Open Koffie planned here is one of the agenda's, and a
+    second one on the same day (a double submit) is refused with a Dutch error."""
     client = client_for("coordinator_a")
+    dag = datetime.date.today() + datetime.timedelta(days=40)
     data = {
-        "bijeenkomst-soort": "open_koffie",
-        "bijeenkomst-datum": "2030-03-12",
-        "bijeenkomst-tijd": "14:00",
-        "bijeenkomst-waar": "Gasterie",
-        "bijeenkomst-token": str(uuid.uuid4()),
+        "planning-soort": "open_koffie",
+        "planning-datum": dag.isoformat(),
+        "planning-tijd": "14:00",
+        "planning-waar": "Gasterie",
     }
     client.post(BASE + "planning/nieuw/", data)
     html = client.post(BASE + "planning/nieuw/", data, **HTMX).content.decode()
-    assert Bijeenkomst.objects.count() == 1
-    assert "12 maart 2030" in html and 'id="planning"' in html
-    bijeenkomst = Bijeenkomst.objects.get()
-    client.post(BASE + f"planning/{bijeenkomst.pk}/verwijderen/", **HTMX)
-    assert not Bijeenkomst.objects.exists()
+    assert OpenKoffie.objects.voor_wijk(wijk_a).count() == 1
+    assert "staat al een Open Koffie" in html and 'id="planning"' in html
+    open_koffie = OpenKoffie.objects.get()
+    assert open_koffie.agendaonderdelen.count() == 4  # the standard agenda
+    publiek = client_for("anonymous").get(f"/{wijk_a.regio.slug}/{wijk_a.slug}/wijkplan/")
+    assert open_koffie.get_absolute_url() in publiek.content.decode()
 
 
-def test_bijeenkomst_without_date_is_refused(client_for, wijk_a):
-    data = {"bijeenkomst-soort": "open_koffie", "bijeenkomst-token": str(uuid.uuid4())}
+def test_planning_adds_an_overleg(client_for, wijk_a):
+    dag = datetime.date.today() + datetime.timedelta(days=10)
+    data = {
+        "planning-soort": "overleg",
+        "planning-datum": dag.isoformat(),
+        "planning-tijd": "10:00",
+    }
+    client_for("coordinator_a").post(BASE + "planning/nieuw/", data)
+    overleg = WijkverbinderOverleg.objects.get(wijk=wijk_a)
+    assert overleg.datum == dag and not overleg.is_gehouden
+
+
+def test_planning_without_date_is_refused(client_for, wijk_a):
+    data = {"planning-soort": "open_koffie"}
     response = client_for("coordinator_a").post(BASE + "planning/nieuw/", data)
     assert response.status_code == 200 and "Dit veld is verplicht" in response.content.decode()
-    assert not Bijeenkomst.objects.exists()
+    assert not OpenKoffie.objects.exists()
 
 
 def test_a_token_of_another_wijk_reveals_nothing(client_for, wijk_a, wijk_b):

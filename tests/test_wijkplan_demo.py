@@ -29,5 +29,8 @@ def test_every_demo_wijk_has_a_filled_in_wijkplan_with_history(db):
         assert 10 <= plan.acties.count() <= 14
         assert plan.acties.filter(afgerond=True).exists()
         assert any(actie.is_te_laat for actie in plan.acties.all())
-        assert plan.vaststellingen.exists()
-        assert plan.bijeenkomsten.exists()
+        # Heer is behind on purpose: its only Open Koffie so far was cancelled.
+        assert plan.vaststellingen.exists() == (wijk.slug != "heer")
+        # Chapter 4 is the agenda: the adopted version refers to a held Open Koffie.
+        for vaststelling in plan.vaststellingen.all():
+            assert vaststelling.open_koffie.is_geweest

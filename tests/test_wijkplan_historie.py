@@ -3,11 +3,15 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from tests.conftest import count_h1
 from tests.factories import UserFactory
+from tests.factories_openkoffie import OpenKoffieFactory
 from wijken import roles
-from wijken.models_wijkplan import Vaststelling, Wijkplan, bewaar_deel
+from wijken.models_wijkplan import Vaststelling, Wijkplan, bewaar_deel, stel_vast
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 
@@ -72,24 +76,46 @@ def test_restore_over_a_newer_edit_is_refused(client_for, plan):
     assert plan.wijkdata == "De nieuwe tekst over de wijk."
 
 
-def test_vaststellen_once_and_shown_publicly(client_for, client, plan):
+def test_vaststellen_at_an_open_koffie_once_and_shown_publicly(client_for, client, plan, wijk_a):
+    """'Vastgesteld bij' is the Open Koffie where the wijk adopted it, not free text."""
     last = ids(plan)[-1]
     coordinator = client_for("coordinator_a")
-    data = {"datum": "2026-03-12", "gelegenheid": "Open Koffie maart"}
-    coordinator.post(BASE + f"versies/{last}/vaststellen/", data)
-    coordinator.post(BASE + f"versies/{last}/vaststellen/", {**data, "datum": "2026-04-01"})
-    assert Vaststelling.objects.get().datum == datetime.date(2026, 3, 12)
+    begin = timezone.now() - datetime.timedelta(hours=1)
+    open_koffie = OpenKoffieFactory(
+        wijk=wijk_a,
+        onderwerp="Open Koffie maart",
+        begin=begin,
+        einde=begin + datetime.timedelta(hours=2),
+    )
+    later = OpenKoffieFactory(wijk=wijk_a, begin=timezone.now() - datetime.timedelta(days=400))
+    coordinator.post(BASE + f"versies/{last}/vaststellen/", {"open_koffie": open_koffie.pk})
+    coordinator.post(BASE + f"versies/{last}/vaststellen/", {"open_koffie": later.pk})
+    vaststelling = Vaststelling.objects.get()
+    assert vaststelling.open_koffie == open_koffie
+    datum = date_format(timezone.localdate(open_koffie.begin), "j F Y")
     assert (
-        "12 maart 2026 (Open Koffie maart)"
+        f"{datum} op de Open Koffie “Open Koffie maart”"
         in client.get("/heuvelland/valkenburg-oosterbeemd/wijkplan/").content.decode()
     )
-    assert "Ja, 12 maart 2026" in coordinator.get(BASE + "versies/").content.decode()
+    assert f"Ja, {datum}" in coordinator.get(BASE + "versies/").content.decode()
 
 
-def test_vaststellen_without_date_is_refused(client_for, plan):
+def test_vaststellen_needs_a_held_open_koffie_of_the_wijk(client_for, plan, wijk_a, wijk_b):
     last = ids(plan)[-1]
-    client_for("coordinator_a").post(BASE + f"versies/{last}/vaststellen/", {"datum": "gisteren"})
+    client = client_for("coordinator_a")
+    komend = OpenKoffieFactory(wijk=wijk_a)
+    elders = OpenKoffieFactory(wijk=wijk_b, begin=timezone.now() - datetime.timedelta(days=2))
+    for data in [{}, {"open_koffie": komend.pk}, {"open_koffie": elders.pk}, {"open_koffie": "x"}]:
+        response = client.post(BASE + f"versies/{last}/vaststellen/", data, follow=True)
+        assert response.status_code == 200
     assert not Vaststelling.objects.exists()
+
+
+def test_stel_vast_refuses_a_version_newer_than_the_meeting(plan, wijk_a):
+    """The same rule outside the view (the admin, the demo): the domain function."""
+    oud = OpenKoffieFactory(wijk=wijk_a, begin=timezone.now() - datetime.timedelta(days=400))
+    with pytest.raises(ValidationError, match="van na die Open Koffie"):
+        stel_vast(plan.history.order_by("-history_id").first(), oud, None)
 
 
 def test_version_of_another_wijk_is_404(client_for, plan, wijk_b, coordinator_b):

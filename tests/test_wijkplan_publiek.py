@@ -4,14 +4,16 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, UserFactory, WijkverbinderFactory
-from tests.factories_wijkplan import ActieFactory, BijeenkomstFactory, WijkplanFactory
+from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory
+from tests.factories_wijkplan import ActieFactory, WijkplanFactory
 from tests.html_checks import assert_harmless
 from wijken import roles
 from wijken.models import Wijkverbinder
-from wijken.models_wijkplan import DELEN, Vaststelling, bewaar_deel
+from wijken.models_wijkplan import DELEN, Vaststelling, bewaar_deel, stel_vast
 
 URL = "/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 
@@ -26,7 +28,7 @@ def test_empty_wijkplan_says_so_plainly(client, wijk_a):
     assert "Nog niet gewijzigd" in html
     assert "Nog niet vastgesteld" in html
     assert "nog geen acties" in html
-    assert "nog geen bijeenkomsten" in html
+    assert "nog geen overleg in de planning" in html
     assert "Nog niets bekend" in html
 
 
@@ -73,14 +75,18 @@ def test_overdue_acties_are_marked_and_order_is_kept(client, wijk_a):
 
 def test_last_adopted_version_is_shown(client, wijk_a, coordinator_a):
     plan = bewaar_deel(wijk_a, "wijkdata", "Versie een", 0, coordinator_a)
-    Vaststelling.objects.create(
-        wijkplan=plan,
-        versie=plan.history.first(),
-        datum=datetime.date(2026, 3, 12),
-        gelegenheid="Open Koffie maart",
+    # Adopted at the meeting going on right now (it began an hour ago).
+    begin = timezone.now() - datetime.timedelta(hours=1)
+    open_koffie = OpenKoffieFactory(
+        wijk=wijk_a,
+        begin=begin,
+        einde=begin + datetime.timedelta(hours=2),
+        onderwerp="Open Koffie maart",
     )
+    stel_vast(plan.history.first(), open_koffie, coordinator_a)
     html = client.get(URL).content.decode()
-    assert "12 maart 2026" in html and "Open Koffie maart" in html
+    datum = date_format(timezone.localdate(begin), "j F Y")
+    assert datum in html and "Open Koffie maart" in html
 
 
 EVIL = [
@@ -97,9 +103,13 @@ def test_every_text_field_renders_harmlessly(client, wijk_a, coordinator_a, evil
     wijk_a.save()
     plan = WijkplanFactory(wijk=wijk_a, **{deel.veld: evil for deel in DELEN})
     ActieFactory(wijkplan=plan, omschrijving=evil, wie=evil)
-    BijeenkomstFactory(wijkplan=plan, waar=evil)
+    OverlegFactory(wijk=wijk_a, waar=evil)
+    open_koffie = OpenKoffieFactory(wijk=wijk_a, begin=timezone.now(), onderwerp=evil)
     Vaststelling.objects.create(
-        wijkplan=plan, versie=plan.history.first(), datum=datetime.date.today(), gelegenheid=evil
+        wijkplan=plan,
+        versie=plan.history.first(),
+        datum=datetime.date.today(),
+        open_koffie=open_koffie,
     )
     assert_harmless(client.get(URL).content.decode())
 
@@ -109,7 +119,7 @@ def _fill(wijk, coordinator, aantal: int) -> None:
     for i in range(aantal):
         bewaar_deel(wijk, DELEN[i % len(DELEN)].veld, f"Versie {i}", i // len(DELEN), coordinator)
         ActieFactory(wijkplan=plan)
-        BijeenkomstFactory(wijkplan=plan)
+        OverlegFactory(wijk=wijk, datum=datetime.date.today() + datetime.timedelta(days=i))
     Vaststelling.objects.create(
         wijkplan=plan, versie=plan.history.first(), datum=datetime.date.today()
     )

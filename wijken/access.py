@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from wijken.models import DoeBoekjeItem, Huis, Vrijwilliger, Wijk, Wijkverbinder
-from wijken.models_wijkplan import Actie, Bijeenkomst, Wijkplan
+from wijken.models_wijkplan import Actie, Wijkplan
 
 
 def get_wijk_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Wijk:
@@ -35,13 +35,6 @@ def get_actie_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str,
     return get_object_or_404(
         Actie.objects.select_related("wijkplan"), wijkplan__wijk=wijk_obj, pk=pk
     )
-
-
-def get_bijeenkomst_for_edit(
-    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
-) -> Bijeenkomst:
-    wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    return get_object_or_404(Bijeenkomst, wijkplan__wijk=wijk_obj, pk=pk)
 
 
 def get_wijkplanversie_for_edit(

@@ -21,7 +21,7 @@ from wijken.models import (
     Wijk,
     Wijkverbinder,
 )
-from wijken.models_wijkplan import DELEN, Actie, Bijeenkomst, Vaststelling, Wijkplan
+from wijken.models_wijkplan import DELEN, Actie, Vaststelling, Wijkplan
 
 # --- shared by the admins of every app ---------------------------------------------
 
@@ -293,23 +293,11 @@ class ActieAdmin(HistoryReadOnlyAdmin):
         return reverse("wijkplan:actie", args=[wijk.regio.slug, wijk.slug, obj.pk])
 
 
-@admin.register(Bijeenkomst)
-class BijeenkomstAdmin(HistoryReadOnlyAdmin):
-    list_display = ["datum", "soort", "wijkplan", "waar"]
-    list_filter = ["soort", "wijkplan__wijk__regio"]
-    search_fields = ["waar", "wijkplan__wijk__naam"]
-    list_select_related = ["wijkplan__wijk"]
-    backoffice_tekst = "De planning bewerken in de backoffice"
-
-    def backoffice_url(self, obj: Bijeenkomst) -> str:
-        return obj.wijkplan.get_beheer_url()
-
-
 @admin.register(Vaststelling)
 class VaststellingAdmin(ViewOnlyAdmin):
     """Adopting a version is done on that version's page in the back office."""
 
-    list_display = ["wijkplan", "datum", "gelegenheid", "door"]
+    list_display = ["wijkplan", "datum", "open_koffie", "door"]
     list_filter = ["wijkplan__wijk__regio"]
     list_select_related = ["wijkplan__wijk", "door"]
     backoffice_tekst = "Naar de versies in de backoffice"

@@ -1,7 +1,7 @@
 """Loads the regio's, wijken, huizen, people and logins of the demo set."""
 
 import tomllib
-from datetime import time, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -10,7 +10,7 @@ from django.utils import timezone
 from wijken import demo_bijlagen
 from wijken.importer import lees_bytes, maak_plan
 from wijken.models import BeleefdeWijkdata, Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbinder
-from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
+from wijken.models_wijkplan import Actie, Wijkplan
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to run in production
 WIJKPLAN_TOML = settings.BASE_DIR / "fixtures" / "demo" / "wijkplan.toml"
@@ -124,7 +124,6 @@ def _wijkplan(wijk: Wijk, data: dict, users: dict[str, User]) -> Wijkplan:
         pk = oud.pk
         oud.delete()
         Actie.history.filter(wijkplan_id=pk).delete()
-        Bijeenkomst.history.filter(wijkplan_id=pk).delete()
         Wijkplan.history.filter(id=pk).delete()
     now = timezone.now()
     today = timezone.localdate()
@@ -137,15 +136,8 @@ def _wijkplan(wijk: Wijk, data: dict, users: dict[str, User]) -> Wijkplan:
         plan._history_user = users[versie["door"]]
         plan._history_date = moment
         plan.save()
-        if "vastgesteld" in versie:
-            Vaststelling.objects.create(
-                wijkplan=plan,
-                versie=plan.history.order_by("-history_id").first(),
-                datum=timezone.localtime(moment).date(),
-                gelegenheid=versie["vastgesteld"],
-                door=users[versie["door"]],
-            )
-    # The acties and meetings were written down with the first version.
+    # Which version the wijk adopted, and at which Open Koffie: openkoffie/demo.py.
+    # The acties were written down with the first version.
     eerste = now - timedelta(days=data["versies"][0]["dagen_geleden"])
     door = users[data["versies"][0]["door"]]
     for volgorde, item in enumerate(data.get("acties", []), start=1):
@@ -161,14 +153,4 @@ def _wijkplan(wijk: Wijk, data: dict, users: dict[str, User]) -> Wijkplan:
         )
         actie._history_user, actie._history_date = door, eerste
         actie.save()
-    for item in data.get("bijeenkomsten", []):
-        bijeenkomst = Bijeenkomst(
-            wijkplan=plan,
-            soort=item["soort"],
-            datum=today + timedelta(days=item["over_dagen"]),
-            tijd=time.fromisoformat(item["tijd"]) if "tijd" in item else None,
-            waar=item.get("waar", ""),
-        )
-        bijeenkomst._history_user, bijeenkomst._history_date = door, eerste
-        bijeenkomst.save()
     return plan

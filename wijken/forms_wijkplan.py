@@ -1,11 +1,10 @@
 import uuid
 
 from django import forms
-from django.utils import timezone
 
 from wijken.forms import PortaalForm, ToestemmingMixin
 from wijken.models import Wijk
-from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan
+from wijken.models_wijkplan import Actie, Vaststelling, Wijkplan
 
 MARKDOWN_HULP = (
     "Een lege regel begint een nieuwe alinea. *schuin*, **vet**, een regel die begint met "
@@ -79,30 +78,20 @@ class ActieForm(VersieMixin, ActieVelden):
     pass
 
 
-class BijeenkomstForm(TokenMixin, InlineForm):
-    submit_label = "Bijeenkomst toevoegen"
-    prefix = "bijeenkomst"
-
-    class Meta:
-        model = Bijeenkomst
-        fields = ["soort", "datum", "tijd", "waar"]
-        widgets = {
-            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "tijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
-
-
 class VaststellingForm(InlineForm):
     submit_label = "Vaststellen"
 
     class Meta:
         model = Vaststelling
-        fields = ["datum", "gelegenheid"]
-        widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        fields = ["open_koffie"]
+        labels = {"open_koffie": "Op welke Open Koffie is deze versie vastgesteld?"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, open_koffies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("datum", timezone.localdate())
+        field = self.fields["open_koffie"]
+        field.queryset, field.required = open_koffies, True
+        field.empty_label = "Kies de Open Koffie"
+        field.error_messages["required"] = "Kies de Open Koffie waar de wijk dit plan vaststelde."
 
 
 class ActieStapForm(forms.Form):

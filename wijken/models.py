@@ -1002,4 +1002,4 @@ class Vrijwilliger(models.Model):
             raise ValidationError({"gestopt_op": "Iemand kan niet stoppen voordat hij begon."})
 
 
-from wijken.models_wijkplan import Actie, Bijeenkomst, Vaststelling, Wijkplan  # noqa: E402, F401
+from wijken.models_wijkplan import Actie, Vaststelling, Wijkplan  # noqa: E402, F401

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
@@ -289,61 +290,24 @@ def nieuwe_actie(wijk: Wijk, token: uuid.UUID, door: User, **velden) -> tuple[Ac
         return actie, True
 
 
-class Bijeenkomst(models.Model):
-    """A meeting in the plan's planning (H4), until the Open Koffie agenda takes over."""
-
-    class Soort(models.TextChoices):
-        OPEN_KOFFIE = "open_koffie", "Open Koffie"
-        OVERLEG = "overleg", "Overleg coördinator en wijkverbinders"
-
-    wijkplan = models.ForeignKey(Wijkplan, on_delete=models.CASCADE, related_name="bijeenkomsten")
-    soort = models.CharField(max_length=20, choices=Soort, default=Soort.OPEN_KOFFIE)
-    datum = models.DateField(validators=[validate_date_range])
-    tijd = models.TimeField(null=True, blank=True)
-    waar = models.CharField(max_length=200, blank=True)
-    token = models.UUIDField(null=True, blank=True, editable=False)
-
-    history = HistoricalRecords(excluded_fields=["token"], verbose_name="versie van bijeenkomst")
-    _history_user: User | None  # the author django-simple-history records on save
-
-    class Meta:
-        verbose_name = "bijeenkomst"
-        verbose_name_plural = "bijeenkomsten"
-        ordering = ["datum", "tijd", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["wijkplan", "token"], name="bijeenkomst_token_uniek")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
-
-    @property
-    def is_geweest(self) -> bool:
-        return self.datum < timezone.localdate()
-
-
-def nieuwe_bijeenkomst(wijk: Wijk, token: uuid.UUID, door: User, **velden) -> Bijeenkomst:
-    with transaction.atomic():
-        plan = _lock_wijkplan(wijk)
-        bestaand = plan.bijeenkomsten.filter(token=token).first()
-        if bestaand is not None:
-            return bestaand
-        bijeenkomst = Bijeenkomst(wijkplan=plan, token=token, **velden)
-        bijeenkomst._history_user = door
-        bijeenkomst.save()
-        return bijeenkomst
-
-
 class Vaststelling(models.Model):
-    """A version of the plan adopted by the wijk, for example at an Open Koffie."""
+    """A version of the plan adopted by the wijk at an Open Koffie (the method: the
+    wijkplan is revised and adopted at the Open Koffies, about four times a year)."""
 
     wijkplan = models.ForeignKey(Wijkplan, on_delete=models.CASCADE, related_name="vaststellingen")
     versie = models.OneToOneField(
         "wijken.HistoricalWijkplan", on_delete=models.CASCADE, related_name="vaststelling"
     )
     datum = models.DateField("vastgesteld op", validators=[validate_date_range])
-    gelegenheid = models.CharField(
-        max_length=150, blank=True, help_text="Bijvoorbeeld: Open Koffie van 12 maart."
+    # A string reference: the wijkplan reads the meetings of the openkoffie app; the
+    # layering in the README's Architecture section puts the plan above the meetings.
+    open_koffie = models.ForeignKey(
+        "openkoffie.OpenKoffie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="vaststellingen",
+        verbose_name="vastgesteld op de Open Koffie",
     )
     door = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
@@ -355,6 +319,37 @@ class Vaststelling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wijkplan} vastgesteld op {self.datum:%d-%m-%Y}"
+
+
+def stel_vast(versie, open_koffie, door: User) -> tuple[Vaststelling, bool]:
+    """Records that the wijk adopted this version of its plan at `open_koffie`.
+
+    `versie` is a historical record of the wijk's plan. Raises ValidationError when the
+    Open Koffie is not one of this wijk, did not take place, or is older than the
+    version. A version is adopted once: a second call gives the first record back.
+    """
+    wijk_id = versie.wijk_id
+    fouten = []
+    if wijk_id not in (open_koffie.wijk_id, open_koffie.tweede_wijk_id):
+        fouten.append("Deze Open Koffie is niet van deze wijk.")
+    elif open_koffie.is_geannuleerd:
+        fouten.append("Deze Open Koffie is geannuleerd; kies de Open Koffie waar het was.")
+    elif open_koffie.begin > timezone.now():
+        fouten.append("Deze Open Koffie moet nog komen; stel het plan vast als ze geweest is.")
+    elif versie.history_date > open_koffie.einde:
+        fouten.append("Deze versie is van na die Open Koffie; daar kan ze niet zijn vastgesteld.")
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        return Vaststelling.objects.get_or_create(
+            versie=versie,
+            defaults={
+                "wijkplan_id": versie.id,
+                "datum": timezone.localdate(open_koffie.begin),
+                "open_koffie": open_koffie,
+                "door": door,
+            },
+        )
 
 
 def _laatste(queryset, veld: str) -> Subquery:
@@ -374,9 +369,6 @@ def wijkplan_wijk_queryset():
     """A wijk with everything its wijkplan page shows, in a fixed number of queries."""
     historie_tekst = Wijkplan.history.model.objects.filter(wijk_id=OuterRef("pk"))
     historie_acties = Actie.history.model.objects.filter(wijkplan__wijk_id=OuterRef("pk"))
-    historie_bijeenkomsten = Bijeenkomst.history.model.objects.filter(
-        wijkplan__wijk_id=OuterRef("pk")
-    )
     vaststellingen = Vaststelling.objects.filter(wijkplan__wijk_id=OuterRef("pk")).order_by(
         "-datum", "-pk"
     )
@@ -386,9 +378,8 @@ def wijkplan_wijk_queryset():
         .annotate(
             tekst_gewijzigd=_laatste(historie_tekst, "history_date"),
             acties_gewijzigd=_laatste(historie_acties, "history_date"),
-            planning_gewijzigd=_laatste(historie_bijeenkomsten, "history_date"),
             vastgesteld_op=Subquery(vaststellingen.values("datum")[:1]),
-            vastgesteld_bij=Subquery(vaststellingen.values("gelegenheid")[:1]),
+            vastgesteld_bij=Subquery(vaststellingen.values("open_koffie__onderwerp")[:1]),
         )
         .prefetch_related(
             Prefetch(
@@ -404,14 +395,13 @@ def wijkplan_wijk_queryset():
                 to_attr="actieve_wijkverbinders",
             ),
             "wijkplan__acties",
-            "wijkplan__bijeenkomsten",
         )
     )
 
 
 def laatste_wijziging(wijk: "WithAnnotations[Wijk, WijkplanWijk]"):
     """When anything in the plan last changed, from the history (None: never)."""
-    momenten = [wijk.tekst_gewijzigd, wijk.acties_gewijzigd, wijk.planning_gewijzigd]
+    momenten = [wijk.tekst_gewijzigd, wijk.acties_gewijzigd]
     return max((moment for moment in momenten if moment is not None), default=None)
 
 

@@ -30,7 +30,6 @@ PROGRAMMAMANAGER_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "wijken.doeboekjeitem": ("view",),
     "wijken.wijkplan": ("view",),
     "wijken.actie": ("view",),
-    "wijken.bijeenkomst": ("view",),
     "wijken.vaststelling": ("view",),
     "initiatieven.initiatief": ("view", "change"),
     "initiatieven.initiatiefindicator": ("view", "add", "change", "delete"),

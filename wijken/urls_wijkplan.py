@@ -26,12 +26,7 @@ urlpatterns = [
         wijkplan.actie_verwijderen,
         name="actie_verwijderen",
     ),
-    path(beheer + "planning/nieuw/", wijkplan.bijeenkomst_nieuw, name="bijeenkomst_nieuw"),
-    path(
-        beheer + "planning/<int:pk>/verwijderen/",
-        wijkplan.bijeenkomst_verwijderen,
-        name="bijeenkomst_verwijderen",
-    ),
+    path(beheer + "planning/nieuw/", wijkplan.planning_nieuw, name="planning_nieuw"),
     path(beheer + "versies/", wijkplan.historie, name="historie"),
     path(beheer + "versies/vergelijk/", wijkplan.vergelijk, name="vergelijk"),
     path(beheer + "versies/<int:pk>/", wijkplan.versie, name="versie"),

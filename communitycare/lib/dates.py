@@ -10,6 +10,7 @@ never breaks a page, feed or export.
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -34,17 +35,12 @@ def within_range(date: datetime.date) -> datetime.date:
 
 
 def add_months(date: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it is shorter."""
-    month_index = date.month - 1 + months
-    year, month = date.year + month_index // 12, month_index % 12 + 1
-    if year != clamp_year(year):
+    """The same day `months` later, or the month's last day when it is shorter (the
+    portal's one month arithmetic: dateutil's, stopped at the ends of Python's dates)."""
+    try:
+        return date + relativedelta(months=months)
+    except (ValueError, OverflowError):
         return datetime.date.max if months > 0 else datetime.date.min
-    for day in (date.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def start_of_local_year(moment: datetime.datetime) -> datetime.datetime:

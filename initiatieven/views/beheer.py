@@ -78,7 +78,7 @@ def _overzicht_context(initiatief: Initiatief, request, forms: dict | None = Non
     forms = forms or {}
     checklist = initiatief.checklist()
     for stand in checklist:
-        if stand.handmatig and not stand.afgerond:
+        if stand.handmatig and not (stand.afgerond or stand.wacht):
             stand.form = forms.get(stand.nummer) or StapForm(
                 initiatief=initiatief, nummer=stand.nummer
             )
@@ -110,6 +110,8 @@ def _initiatief_met_alles(request, regio, wijk, slug) -> Initiatief:
             "indicatoren",
             "startstappen__voltooid_door",
             "startstappen__overleg_wijkverbinder",
+            "startstappen__overleg",
+            "startstappen__open_koffie",
             "begroting__regels",
             "evaluaties",
         )

@@ -67,7 +67,9 @@ def publieke_initiatieven():
             "indicatoren",
             Prefetch(
                 "startstappen",
-                queryset=Startstap.objects.select_related("voltooid_door", "overleg_wijkverbinder"),
+                queryset=Startstap.objects.select_related(
+                    "voltooid_door", "overleg_wijkverbinder", "overleg", "open_koffie"
+                ),
             ),
             "begroting__regels",
             Prefetch(

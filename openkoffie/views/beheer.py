@@ -90,11 +90,18 @@ def plan_jaar(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpR
     form = JaarPlanningForm(request.POST, wijk=wijk_obj)
     if not form.is_valid():
         return _overzicht(request, wijk_obj, form)
-    geplande = form.plan()
+    uitkomst = form.plan()
+    if uitkomst is None:
+        return _overzicht(request, wijk_obj, form)
+    geplande, overgeslagen = uitkomst
     data = ", ".join(f"{timezone.localtime(ok.begin):%d-%m-%Y}" for ok in geplande)
-    messages.success(
-        request, f"Vier Open Koffies gepland: {data}. Pas een datum aan waar dat nodig is."
-    )
+    aantal = {1: "Eén Open Koffie", 2: "Twee Open Koffies", 3: "Drie Open Koffies"}
+    wat = aantal.get(len(geplande), "Vier Open Koffies")
+    bericht = f"{wat} gepland: {data}. Pas een datum aan waar dat nodig is."
+    if overgeslagen:
+        dagen = ", ".join(f"{dag:%d-%m-%Y}" for dag in overgeslagen)
+        bericht += f" Op {dagen} stond al een Open Koffie; die dag is overgeslagen."
+    messages.success(request, bericht)
     return redirect(_url("overzicht", wijk_obj))
 
 

@@ -6,6 +6,7 @@ without JavaScript (a normal form page, then a redirect back to the plan).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,18 +16,17 @@ from communitycare.lib.pagecache import public_page
 from communitycare.lib.requests import AuthenticatedHttpRequest
 from communitycare.lib.textdiff import inline_diff
 from initiatieven.models import Initiatief
-from openkoffie.models import OpenKoffie
+from openkoffie.forms import PlanningForm
+from openkoffie.models import OpenKoffie, WijkverbinderOverleg
 from wijken import charts
 from wijken.access import (
     get_actie_for_edit,
-    get_bijeenkomst_for_edit,
     get_wijk_for_edit,
     get_wijkplanversie_for_edit,
 )
 from wijken.forms_wijkplan import (
     ActieForm,
     ActieStapForm,
-    BijeenkomstForm,
     NieuweActieForm,
     VaststellingForm,
     VergelijkForm,
@@ -37,7 +37,6 @@ from wijken.models_wijkplan import (
     DELEN,
     DELEN_PER_VELD,
     Actie,
-    Bijeenkomst,
     Vaststelling,
     VersieConflict,
     Voortgang,
@@ -45,7 +44,7 @@ from wijken.models_wijkplan import (
     bewaar_deel,
     laatste_wijziging,
     nieuwe_actie,
-    nieuwe_bijeenkomst,
+    stel_vast,
     voortgang_wijkverbinders,
     wijkplan_wijk_queryset,
 )
@@ -81,8 +80,8 @@ def _plan_context(wijk: Wijk) -> dict:
         "hoofdstuk1": plan.delen(1),
         "hoofdstuk2": plan.delen(2),
         "acties": plan.acties.all() if plan.pk else [],
-        "bijeenkomsten": plan.bijeenkomsten.all() if plan.pk else [],
         "open_koffies": OpenKoffie.objects.voor_wijk(wijk).voor_planning().met_plaats(),
+        "overleggen": WijkverbinderOverleg.objects.filter(wijk=wijk).voor_planning(),
         "laatste_wijziging": laatste_wijziging(wijk),
         "voortgang_wijkverbinders": voortgang_wijkverbinders(wijk),
         "voortgang_initiatieven": voortgang_initiatieven(wijk),
@@ -105,7 +104,7 @@ def _beheer_context(wijk: Wijk, **extra) -> dict:
     return {
         **_plan_context(geladen),
         "nieuwe_actie_form": NieuweActieForm(),
-        "bijeenkomst_form": BijeenkomstForm(),
+        "planning_form": PlanningForm(wijk=wijk),
         **extra,
     }
 
@@ -292,31 +291,19 @@ def actie_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, 
 def _planning_response(request: HttpRequest, wijk: Wijk, **extra) -> HttpResponse:
     if request.htmx:
         return render(request, f"{BEHEER}#planning", _beheer_context(wijk, oob=True, **extra))
-    if "bijeenkomst_form" in extra:
+    if "planning_form" in extra:
         return render(request, BEHEER, _beheer_context(wijk, **extra))
     return _terug(wijk, "planning")
 
 
 @login_required
 @require_POST
-def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+def planning_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """Adds an Open Koffie or an overleg to the agenda, from the wijkplan's chapter 4."""
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    form = BijeenkomstForm(request.POST)
-    if not form.is_valid():
-        return _planning_response(request, wijk_obj, bijeenkomst_form=form)
-    velden = {name: form.cleaned_data[name] for name in BijeenkomstForm.Meta.fields}
-    nieuwe_bijeenkomst(wijk_obj, form.cleaned_data["token"], request.user, **velden)
-    wijkplan_pdf_vooraf_renderen(wijk_obj)
-    return _planning_response(request, wijk_obj)
-
-
-@login_required
-@require_POST
-def bijeenkomst_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
-    bijeenkomst = get_bijeenkomst_for_edit(request, regio, wijk, pk)
-    wijk_obj = bijeenkomst.wijkplan.wijk
-    bijeenkomst._history_user = request.user
-    bijeenkomst.delete()
+    form = PlanningForm(request.POST, wijk=wijk_obj)
+    if not form.is_valid() or form.plan() is None:
+        return _planning_response(request, wijk_obj, planning_form=form)
     wijkplan_pdf_vooraf_renderen(wijk_obj)
     return _planning_response(request, wijk_obj)
 
@@ -345,17 +332,12 @@ def historie(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRe
     overige = sorted(
         [
             *Actie.history.filter(wijkplan__wijk=wijk_obj).select_related("history_user")[:100],
-            *_bijeenkomst_historie(wijk_obj)[:100],
         ],
         key=lambda record: record.history_date,
         reverse=True,
     )[:100]
     context = {"wijk": wijk_obj, "versies": versies, "overige": overige}
     return render(request, "beheer/wijkplan_historie.html", context)
-
-
-def _bijeenkomst_historie(wijk: Wijk):
-    return Bijeenkomst.history.filter(wijkplan__wijk=wijk).select_related("history_user")
 
 
 @login_required
@@ -378,7 +360,7 @@ def versie(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) ->
         "record": record,
         "delen": delen,
         "vaststelling": vaststelling,
-        "vaststelling_form": VaststellingForm(),
+        "vaststelling_form": VaststellingForm(open_koffies=_vaststelbaar(wijk_obj)),
     }
     return render(request, "beheer/wijkplan_versie.html", context)
 
@@ -439,28 +421,35 @@ def herstellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
     return _terug(wijk_obj, deel_obj.anker)
 
 
+def _vaststelbaar(wijk: Wijk):
+    """The Open Koffies at which the wijk can have adopted its plan: begun (it may be
+    recorded during the meeting), not cancelled, newest first."""
+    return (
+        OpenKoffie.objects.voor_wijk(wijk)
+        .filter(begin__lte=timezone.now())
+        .exclude(status=OpenKoffie.Status.GEANNULEERD)
+        .order_by("-begin")
+    )
+
+
 @login_required
 @require_POST
 def vaststellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
     wijk_obj, record = get_wijkplanversie_for_edit(request, regio, wijk, pk)
-    form = VaststellingForm(request.POST)
+    form = VaststellingForm(request.POST, open_koffies=_vaststelbaar(wijk_obj))
     if not form.is_valid():
-        messages.error(request, "Vul een geldige datum in om de versie vast te stellen.")
+        for fout in form.errors.get("open_koffie", []):
+            messages.error(request, fout)
         return redirect("wijkplan:versie", regio, wijk, pk)
-    _, nieuw = Vaststelling.objects.get_or_create(
-        versie=record,
-        defaults={
-            "wijkplan_id": record.id,
-            "datum": form.cleaned_data["datum"],
-            "gelegenheid": form.cleaned_data["gelegenheid"],
-            "door": request.user,
-        },
-    )
+    try:
+        vaststelling, nieuw = stel_vast(record, form.cleaned_data["open_koffie"], request.user)
+    except ValidationError as error:
+        for fout in error.messages:
+            messages.error(request, fout)
+        return redirect("wijkplan:versie", regio, wijk, pk)
     if nieuw:
         wijkplan_pdf_vooraf_renderen(wijk_obj)
-        messages.success(
-            request, f"De versie is vastgesteld op {form.cleaned_data['datum']:%d-%m-%Y}."
-        )
+        messages.success(request, f"De versie is vastgesteld op {vaststelling.datum:%d-%m-%Y}.")
     else:
         messages.info(request, "Deze versie was al vastgesteld.")
     return redirect("wijkplan:historie", regio, wijk)

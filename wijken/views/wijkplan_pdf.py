@@ -26,7 +26,7 @@ def wijkplan_versie(context: dict) -> str:
     wijk = context["wijk"]
     delen = [
         (wijk.gewijzigd_op, wijk.regio.naam, wijk.naam, wijk.slug),
-        (wijk.tekst_gewijzigd, wijk.acties_gewijzigd, wijk.planning_gewijzigd),
+        (wijk.tekst_gewijzigd, wijk.acties_gewijzigd),
         (wijk.vastgesteld_op, wijk.vastgesteld_bij),
         [str(coordinator) for coordinator in wijk.coordinatoren.all()],
         [(v.pk, v.naam, v.toestemming_publiek) for v in wijk.actieve_wijkverbinders],
@@ -37,6 +37,7 @@ def wijkplan_versie(context: dict) -> str:
         [(cijfer.pk, cijfer.gewijzigd_op) for cijfer in wijk.wijkcijfers.all()],
         [(item.pk, item.gewijzigd_op) for item in wijk.beleefde_wijkdata.all()],
         [(ok.pk, ok.gewijzigd_op, ok.locatie) for ok in context["open_koffies"]],
+        [(o.pk, o.datum, o.tijd, o.waar) for o in context["overleggen"]],
         context["stand"],
     ]
     digest = hashlib.sha256(repr(delen).encode()).hexdigest()[:32]
