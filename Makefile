@@ -47,6 +47,7 @@ test-sqlite: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 ## mypy with django-stubs on the modules listed in pyproject.toml
 typecheck: $(BIN)/.installed

@@ -28,8 +28,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from wijken.maten import EENHEID, MAAT_CHOICES, Bron, Eenheid  # noqa: E402
-from wijken.models import Regio, Wijk, Wijkcijfer  # noqa: E402
+from wijken.base.models import Regio, Wijk  # noqa: E402
+from wijken.wijkdata.maten import EENHEID, MAAT_CHOICES, Bron, Eenheid  # noqa: E402
+from wijken.wijkdata.models import Wijkcijfer  # noqa: E402
 
 WIJKEN = 1000
 JAREN = [2022, 2024]

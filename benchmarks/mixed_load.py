@@ -51,8 +51,9 @@ def seed(password: str) -> list[dict]:
 
     from initiatieven.models import Begroting, Initiatief, Status
     from openkoffie.models import OpenKoffie
-    from wijken import roles
-    from wijken.models import DoeBoekjeItem, Regio, User, Wijk
+    from wijken.base import roles
+    from wijken.base.models import Regio, User, Wijk
+    from wijken.doeboekje.models import DoeBoekjeItem
 
     with transaction.atomic():
         if not Regio.objects.filter(slug=REGIO).exists():
@@ -201,7 +202,7 @@ class Load:
         """Acknowledged writes that are not in the database."""
         from initiatieven.models import Begrotingsregel
         from openkoffie.models import Bespreekpunt
-        from wijken.models_wijkplan import Actie
+        from wijken.wijkplan.models import Actie
 
         mixload = {"omschrijving__startswith": "Mixload"}
         saved = {

@@ -38,10 +38,11 @@ from django.utils import timezone  # noqa: E402
 from initiatieven.models import Begroting, Begrotingsregel, Categorie, Initiatief  # noqa: E402
 from initiatieven.models import Status as InitiatiefStatus  # noqa: E402
 from openkoffie.models import OpenKoffie  # noqa: E402
-from wijken.indicatoren import Indicator  # noqa: E402
-from wijken.maten import Bron, Eenheid  # noqa: E402
-from wijken.models import Huis, Regio, Wijk, Wijkcijfer, Wijkverbinder  # noqa: E402
-from wijken.models_wijkplan import DELEN, Actie, Wijkplan  # noqa: E402
+from wijken.base.indicatoren import Indicator  # noqa: E402
+from wijken.base.models import Huis, Regio, Wijk, Wijkverbinder  # noqa: E402
+from wijken.wijkdata.maten import Bron, Eenheid  # noqa: E402
+from wijken.wijkdata.models import Wijkcijfer  # noqa: E402
+from wijken.wijkplan.models import DELEN, Actie, Wijkplan  # noqa: E402
 
 # Render targets in seconds per document, and for any cached download.
 TARGETS = {"wijkplan": 2.0, "initiatiefbeschrijving": 1.0}

@@ -441,18 +441,9 @@ def seed_wijken(s: Seeder, n_wijken: int, n_regios: int) -> list[SimpleNamespace
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
 
-    from wijken import roles
-    from wijken.models import (
-        Huis,
-        HuisMogelijkheden,
-        Openingstijd,
-        Regio,
-        Ruimte,
-        User,
-        Vrijwilliger,
-        Wijk,
-        Wijkverbinder,
-    )
+    from wijken.base import roles
+    from wijken.base.models import Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbinder
+    from wijken.mogelijkheden.models import HuisMogelijkheden, Openingstijd, Ruimte
 
     rng, vandaag = s.rng("wijken"), s.vandaag
     wachtwoord = make_password(PASSWORD)  # hashing is slow on purpose: once for all
@@ -624,7 +615,7 @@ def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
         Startstap,
         Status,
     )
-    from wijken.indicatoren import Indicator
+    from wijken.base.indicatoren import Indicator
 
     rng, vandaag = s.rng("initiatieven"), s.vandaag
     statussen = [Status.IDEE, Status.ONTWIKKELING, Status.ACTIEF, Status.BEEINDIGD]
@@ -929,7 +920,7 @@ def seed_openkoffie(s: Seeder, wijken: list[SimpleNamespace]) -> None:
 
 
 def seed_doe_boekje(s: Seeder, wijken: list[SimpleNamespace]) -> None:
-    from wijken.models import DoeBoekjeItem
+    from wijken.doeboekje.models import DoeBoekjeItem
 
     rng, vandaag = s.rng("doe-boekje"), s.vandaag
     for deel in batched(wijken, CHUNK):
@@ -967,10 +958,10 @@ def seed_doe_boekje(s: Seeder, wijken: list[SimpleNamespace]) -> None:
 
 
 def seed_wijkdata(s: Seeder, wijken: list[SimpleNamespace]) -> None:
-    from wijken.indicatoren import Indicator
-    from wijken.maten import EENHEID, Bron, Profielmaat
-    from wijken.models import BeleefdeWijkdata, Wijkcijfer
-    from wijken.models_wijkplan import DELEN, Actie, Wijkplan
+    from wijken.base.indicatoren import Indicator
+    from wijken.wijkdata.maten import EENHEID, Bron, Profielmaat
+    from wijken.wijkdata.models import BeleefdeWijkdata, Wijkcijfer
+    from wijken.wijkplan.models import DELEN, Actie, Wijkplan
 
     rng, vandaag = s.rng("wijkdata"), s.vandaag
     nederland = {"zelfredzaamheid": 86, "samenredzaamheid": 73, "sociale_participatie": 44}
@@ -1008,7 +999,7 @@ def seed_wijkdata(s: Seeder, wijken: list[SimpleNamespace]) -> None:
                     cijfer(wijk, maat, jaar, Bron.RIVM, waarde, nl, nl + rng.uniform(-3, 3))
             for maat, bron, laag, hoog, nl in profiel:
                 cijfer(wijk, maat, jaren[-1], bron, round(rng.uniform(laag, hoog)), nl)
-            besproken = vandaag - timedelta(days=rng.randint(30, 200))
+            besproken = _open_koffie(s, wijk, vandaag - timedelta(days=rng.randint(30, 200)))
             for indicator in Indicator:
                 s.add(
                     BeleefdeWijkdata,
@@ -1016,8 +1007,7 @@ def seed_wijkdata(s: Seeder, wijken: list[SimpleNamespace]) -> None:
                     indicator=indicator,
                     herkenning="Dat herkennen we: op zondag is het stil en veel mensen zijn "
                     "dan alleen.",
-                    open_koffie_datum=besproken,
-                    open_koffie=f"Open Koffie in {wijk.huis_naam}",
+                    open_koffie_id=besproken,
                     nadruk=rng.random() < 0.4,
                 )
             plan = s.add(
@@ -1062,7 +1052,7 @@ def seed(wijken: int = 3300, regios: int = 12, seed: int = 2026, log=None) -> di
 
     from initiatieven.models import Initiatief, Status
     from openkoffie.models import OpenKoffie
-    from wijken.models import Regio
+    from wijken.base.models import Regio
 
     if Regio.objects.filter(slug="benchregio-0").exists():
         raise SystemExit("This database is seeded already; seed an empty one.")

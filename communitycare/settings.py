@@ -55,10 +55,15 @@ INSTALLED_APPS = [
     # The database queue of background tasks (only used with TASKS_BACKEND=database).
     "django_tasks_db",
     "communitycare",
-    "wijken",
-    # Layer order (README, Architecture): the demo loads in this order too.
+    # Layer order, lowest first (README, Architecture); the demo loads in this order.
+    "wijken.base",
+    "wijken.mogelijkheden",
     "openkoffie",
+    "wijken.wijkdata",
+    "wijken.doeboekje",
     "initiatieven",
+    "wijken.wijkplan",
+    "communitycare.portaal",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from communitycare import health
 from communitycare.security_txt import security_txt
-from wijken.forms import AdminInlogForm
+from wijken.base.forms import AdminInlogForm
 
 admin.site.site_header = "Community Care — beheer"
 admin.site.site_title = "Community Care"
@@ -16,12 +16,12 @@ urlpatterns = [
     path("readyz/", health.readiness, name="readyz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("beheer/", include("initiatieven.urls_beheer")),
-    path("beheer/", include("wijken.urls_beheer")),
+    path("beheer/", include("communitycare.portaal.urls_beheer")),
     path("beheer/", include("openkoffie.urls_beheer")),
     path("", include("openkoffie.urls")),
-    path("api/", include("wijken.urls_api")),
-    path("", include("wijken.urls_wijkplan")),
+    path("api/", include("communitycare.portaal.urls_api")),
+    path("", include("wijken.wijkplan.urls")),
     path("", include("initiatieven.urls")),
     # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
-    path("", include("wijken.urls")),
+    path("", include("communitycare.portaal.urls")),
 ]

@@ -3,9 +3,9 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from communitycare.lib.requests import AuthenticatedHttpRequest
 from initiatieven.models import Begroting, Begrotingsregel, Evaluatie, Initiatief
-from wijken.access import get_wijk_for_edit
+from wijken.base.access import get_wijk_for_edit
+from wijken.base.requests import AuthenticatedHttpRequest
 
 
 def get_initiatief_for_edit(

@@ -16,7 +16,7 @@ from initiatieven.models import (
     Startstap,
 )
 from initiatieven.tasks import beschrijving_pdf_vooraf_renderen
-from wijken.admin import BackOfficeAdmin, ReadOnlyInline
+from wijken.base.admin import BackOfficeAdmin, ReadOnlyInline
 
 
 class IndicatorInline(admin.TabularInline):

@@ -15,7 +15,7 @@ from initiatieven.models import (
     Status,
 )
 from openkoffie.models import OpenKoffie, WijkverbinderOverleg
-from wijken.models import User, Wijk
+from wijken.base.models import User, Wijk
 
 FIELDS = [
     "naam",

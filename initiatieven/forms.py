@@ -17,10 +17,10 @@ from initiatieven.models import (
     Status,
 )
 from openkoffie.models import OpenKoffie
-from wijken import roles
-from wijken.forms import PortaalForm, ToestemmingMixin
-from wijken.indicatoren import Indicator
-from wijken.models import RESERVED_SLUGS, User
+from wijken.base import roles
+from wijken.base.forms import PortaalForm, ToestemmingMixin
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import RESERVED_SLUGS, User
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from communitycare.tasks import send_email
 from initiatieven.models import Begroting, Begrotingsbesluit
-from wijken import roles
-from wijken.models import User
+from wijken.base import roles
+from wijken.base.models import User
 
 
 def _send(onderwerp: str, tekst: str, ontvangers: list[str]) -> None:

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from communitycare.lib.dates import add_months, clamp_year, validate_date_range
 from openkoffie.models import OpenKoffie, WijkverbinderOverleg
-from wijken.indicatoren import Indicator
-from wijken.models import User, Wijk, Wijkverbinder
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import User, Wijk, Wijkverbinder
 
 MAX_BEDRAG = Decimal("100000")
 # Until the Open Koffie planning is merged, "the first Open Koffie of the year" is

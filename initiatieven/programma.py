@@ -1,4 +1,4 @@
-"""The initiative figures of the programme dashboard (see wijken.programma)."""
+"""The initiative figures of the programme dashboard (see communitycare.portaal.programma)."""
 
 from django.db.models import OuterRef, QuerySet
 from django.utils import timezone

@@ -2,9 +2,9 @@
 
 from django.shortcuts import get_object_or_404
 
-from communitycare.lib.requests import AuthenticatedHttpRequest
 from openkoffie.models import Bespreekpunt, OpenKoffie, Vervolgafspraak, WijkverbinderOverleg
-from wijken.access import get_wijk_for_edit
+from wijken.base.access import get_wijk_for_edit
+from wijken.base.requests import AuthenticatedHttpRequest
 
 
 def get_open_koffie_for_edit(

@@ -7,7 +7,7 @@ from openkoffie.models import (
     Vervolgafspraak,
     WijkverbinderOverleg,
 )
-from wijken.admin import BackOfficeAdmin
+from wijken.base.admin import BackOfficeAdmin
 
 # Set by the back office only: the verslag after the meeting (its form checks that it
 # took place and was not cancelled), a point's place on the agenda (`zet_status` and

@@ -7,8 +7,7 @@ from django.utils import timezone
 from communitycare.lib.dates import add_months
 from openkoffie.models import Bespreekpunt, OpenKoffie, Vervolgafspraak, WijkverbinderOverleg
 from openkoffie.planning import moment
-from wijken.models import User, Wijk, Wijkverbinder
-from wijken.models_wijkplan import Wijkplan, stel_vast
+from wijken.base.models import User, Wijk, Wijkverbinder
 
 OPEN_KOFFIE_VELDEN = [
     "status",
@@ -60,8 +59,6 @@ def _open_koffie(wijk: Wijk, data: dict, vandaag: datetime.date) -> OpenKoffie:
             tekst=punt["tekst"],
             defaults={k: v for k, v in punt.items() if k != "tekst"},
         )
-    if data.get("wijkplan_vastgesteld"):
-        _stel_wijkplan_vast(wijk, open_koffie)
     for afspraak in data.get("vervolgafspraken", []):
         Vervolgafspraak.objects.update_or_create(
             open_koffie=open_koffie,
@@ -72,18 +69,6 @@ def _open_koffie(wijk: Wijk, data: dict, vandaag: datetime.date) -> OpenKoffie:
             },
         )
     return open_koffie
-
-
-def _stel_wijkplan_vast(wijk: Wijk, open_koffie: OpenKoffie) -> None:
-    """The version of the plan as it stood at the meeting, adopted there."""
-    versie = (
-        Wijkplan.history.filter(wijk_id=wijk.pk, history_date__lte=open_koffie.begin)
-        .order_by("-history_date")
-        .first()
-    )
-    coordinator = wijk.coordinatoren.first()
-    if versie is not None and coordinator is not None:
-        stel_vast(versie, open_koffie, coordinator)
 
 
 def _overleggen(wijk: Wijk, data: dict, vandaag: datetime.date) -> None:

@@ -18,8 +18,8 @@ from openkoffie.models import (
     Vervolgafspraak,
     WijkverbinderOverleg,
 )
-from wijken.forms import PortaalForm, ToestemmingMixin
-from wijken.models import Huis, User, Wijk, Wijkverbinder
+from wijken.base.forms import PortaalForm, ToestemmingMixin
+from wijken.base.models import Huis, User, Wijk, Wijkverbinder
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

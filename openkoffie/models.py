@@ -11,16 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communitycare.lib.dates import start_of_local_year, validate_date_range
-from wijken.models import Huis, Wijk, Wijkverbinder
-from wijken.models_wijkplan import Actie, nieuwe_actie
+from wijken.base import doelen
+from wijken.base.models import Huis, Wijk, Wijkverbinder
 
 DUUR = datetime.timedelta(hours=2)
-# The method: Open Koffies about four times a year, planned at least a year ahead.
-PER_JAAR = 4
+# The method: Open Koffies planned at least a year ahead.
 VOORUIT = datetime.timedelta(days=365)
 # The method: coördinator and wijkverbinders meet monthly; six weeks without is a signal.
 OVERLEG_SIGNAAL = datetime.timedelta(weeks=6)
-MINIMUM_BUURTBEWONERS = 10
 
 
 class OpenKoffieQuerySet(models.QuerySet):
@@ -251,10 +249,10 @@ class OpenKoffie(models.Model):
             ontbreekt.append("de wijkverbinders waren er niet")
         if not self.management_aanwezig:
             ontbreekt.append("het management van het huis was er niet")
-        if self.aantal_buurtbewoners < MINIMUM_BUURTBEWONERS:
+        if self.aantal_buurtbewoners < doelen.BUURTBEWONERS_PER_OPEN_KOFFIE:
             ontbreekt.append(
                 f"er waren {self.aantal_buurtbewoners} buurtbewoners "
-                f"(minimaal {MINIMUM_BUURTBEWONERS})"
+                f"(minimaal {doelen.BUURTBEWONERS_PER_OPEN_KOFFIE})"
             )
         return ontbreekt
 
@@ -388,7 +386,8 @@ class Bespreekpunt(models.Model):
 
 
 class Vervolgafspraak(models.Model):
-    """An agreement made at the Open Koffie; one step makes it an actie of the wijkplan."""
+    """An agreement made at the Open Koffie; one step makes it an actie of the wijkplan
+    (`wijken.wijkplan.models.actie_uit_vervolgafspraak`: the plan sits above the meetings)."""
 
     open_koffie = models.ForeignKey(
         OpenKoffie, on_delete=models.CASCADE, related_name="vervolgafspraken"
@@ -409,17 +408,6 @@ class Vervolgafspraak(models.Model):
     def actie_token(self) -> uuid.UUID:
         """The same agreement always gives the same token: a second click adds nothing."""
         return uuid.uuid5(uuid.NAMESPACE_URL, f"communitycare:vervolgafspraak:{self.pk}")
-
-    def naar_wijkplan(self, wijk: Wijk, door) -> tuple[Actie, bool]:
-        """Adds this agreement to the plan van aanpak of `wijk`; False when already there."""
-        return nieuwe_actie(
-            wijk,
-            self.actie_token,
-            door,
-            omschrijving=self.wat,
-            wie=self.wie,
-            voor_wanneer=self.voor_wanneer,
-        )
 
 
 class OverlegQuerySet(models.QuerySet):

@@ -9,8 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from communitycare.lib.dates import add_months
-from openkoffie.models import OVERLEG_SIGNAAL, PER_JAAR, OpenKoffie, WijkverbinderOverleg
-from wijken.models import Huis, Wijk
+from openkoffie.models import OVERLEG_SIGNAAL, OpenKoffie, WijkverbinderOverleg
+from wijken.base import doelen
+from wijken.base.models import Huis, Wijk
 
 # The first of the four must fall within three months, so the fourth is within a year.
 EERSTE_BINNEN = datetime.timedelta(days=92)
@@ -79,7 +80,7 @@ def plan_jaar(
     gepland, overgeslagen = [], []
     with transaction.atomic():
         Wijk.objects.select_for_update().filter(pk=wijk.pk).first()  # two clicks queue here
-        for kwartaal in range(PER_JAAR):
+        for kwartaal in range(doelen.OPEN_KOFFIES_PER_JAAR):
             datum = add_months(eerste, 3 * kwartaal)
             if OpenKoffie.objects.op_dag([wijk], datum).exists():
                 overgeslagen.append(datum)
@@ -106,12 +107,12 @@ def signalen(wijken: list[Wijk]) -> dict[int, list[str]]:
     result = {}
     for wijk_id in ids:
         meldingen = []
-        if gepland[wijk_id] < PER_JAAR:
+        if gepland[wijk_id] < doelen.OPEN_KOFFIES_PER_JAAR:
             aantal = gepland[wijk_id]
             meldingen.append(
                 f"{'Geen' if aantal == 0 else f'Maar {aantal}'} Open Koffie"
                 f"{'' if aantal == 1 else 's'} gepland in de komende twaalf maanden "
-                f"(de methode vraagt er {PER_JAAR})."
+                f"(de methode vraagt er {doelen.OPEN_KOFFIES_PER_JAAR})."
             )
         if wijk_id not in met_overleg:
             meldingen.append("Geen wijkverbinder-overleg in de afgelopen zes weken.")

@@ -1,4 +1,4 @@
-"""The Open Koffie figures of the programme dashboard (see wijken.programma)."""
+"""The Open Koffie figures of the programme dashboard (see communitycare.portaal.programma)."""
 
 from django.db.models import OuterRef, Q, QuerySet
 from django.utils import timezone

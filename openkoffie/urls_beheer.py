@@ -32,11 +32,6 @@ urlpatterns = [
         name="vervolgafspraak_nieuw",
     ),
     path(
-        bijeenkomst + "vervolgafspraken/<int:afspraak>/naar-wijkplan/",
-        beheer.vervolgafspraak_naar_wijkplan,
-        name="vervolgafspraak_naar_wijkplan",
-    ),
-    path(
         bijeenkomst + "vervolgafspraken/<int:afspraak>/verwijderen/",
         beheer.vervolgafspraak_verwijderen,
         name="vervolgafspraak_verwijderen",

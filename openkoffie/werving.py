@@ -2,9 +2,9 @@
 
 from django.utils import timezone
 
-from wijken.models import Wijk, Wijkverbinder
+from wijken.base import doelen
+from wijken.base.models import Wijk, Wijkverbinder
 
-DOEL = 10
 Status = Wijkverbinder.Status
 
 # The step forward from each stage; anyone not stopped can also stop.
@@ -34,4 +34,4 @@ def bord(wijk: Wijk) -> dict:
         for status in Status
     ]
     actief = sum(1 for v in verbinders if v.status == Status.ACTIEF)
-    return {"kolommen": kolommen, "actief": actief, "doel": DOEL}
+    return {"kolommen": kolommen, "actief": actief, "doel": doelen.WIJKVERBINDERS}

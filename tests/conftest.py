@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 
 from tests.factories import RegioFactory, UserFactory, WijkFactory, WijkverbinderFactory
-from wijken import roles
+from wijken.base import roles
 
 # Debian's Chromium: Playwright cannot download its own browser on these machines.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -1,7 +1,7 @@
 import factory
 from django.contrib.auth.models import Group
 
-from wijken.models import Huis, Regio, User, Wijk, Wijkverbinder
+from wijken.base.models import Huis, Regio, User, Wijk, Wijkverbinder
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -6,7 +6,8 @@ import factory
 from django.utils import timezone
 
 from tests.factories import HuisFactory, WijkFactory
-from wijken.models import DoeBoekjeItem, HuisMogelijkheden, Openingstijd, Ruimte
+from wijken.doeboekje.models import DoeBoekjeItem
+from wijken.mogelijkheden.models import HuisMogelijkheden, Openingstijd, Ruimte
 
 
 class DoeBoekjeItemFactory(factory.django.DjangoModelFactory):

@@ -14,7 +14,7 @@ from initiatieven.models import (
 )
 from tests.factories import UserFactory, WijkFactory, WijkverbinderFactory
 from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory
-from wijken import roles
+from wijken.base import roles
 
 
 class InitiatiefFactory(factory.django.DjangoModelFactory):

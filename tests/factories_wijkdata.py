@@ -1,9 +1,10 @@
 import factory
 
 from tests.factories import WijkFactory
-from wijken.indicatoren import Indicator
-from wijken.maten import Bron, Eenheid
-from wijken.models import BeleefdeWijkdata, Wijkcijfer
+from tests.factories_openkoffie import OpenKoffieFactory, over
+from wijken.base.indicatoren import Indicator
+from wijken.wijkdata.maten import Bron, Eenheid
+from wijken.wijkdata.models import BeleefdeWijkdata, Wijkcijfer
 
 
 class WijkcijferFactory(factory.django.DjangoModelFactory):
@@ -26,4 +27,6 @@ class BeleefdeWijkdataFactory(factory.django.DjangoModelFactory):
     wijk = factory.SubFactory(WijkFactory)
     indicator = Indicator.EENZAAMHEID
     herkenning = "Dat herkennen we: op zondag is het stil."
-    open_koffie = "Open Koffie in het huis"
+    open_koffie = factory.LazyAttribute(
+        lambda o: OpenKoffieFactory(wijk=o.wijk, begin=over(-30), status="gehouden")
+    )

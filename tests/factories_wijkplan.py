@@ -3,7 +3,7 @@ import datetime
 import factory
 
 from tests.factories import WijkFactory
-from wijken.models_wijkplan import Actie, Wijkplan
+from wijken.wijkplan.models import Actie, Wijkplan
 
 
 class WijkplanFactory(factory.django.DjangoModelFactory):

@@ -6,7 +6,7 @@ from django.core import mail
 from initiatieven.models import Begroting, Begrotingsbesluit, Begrotingsregel
 from tests.factories import UserFactory
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
-from wijken import roles
+from wijken.base import roles
 
 QUEUE = "/admin/initiatieven/begrotingtergoedkeuring/"
 

@@ -4,10 +4,12 @@ import json
 
 import pytest
 
+from communitycare.portaal import api
 from tests.factories import HuisFactory, UserFactory, WijkFactory, WijkverbinderFactory
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
-from wijken import api, roles
-from wijken.models import Wijk, Wijkcijfer
+from wijken.base import roles
+from wijken.base.models import Wijk
+from wijken.wijkdata.models import Wijkcijfer
 
 
 @pytest.fixture

@@ -10,13 +10,14 @@ from django.urls import URLPattern
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_openapi
 
+from communitycare.portaal import urls_api
+from communitycare.portaal.api_schema import OPENAPI
 from initiatieven.models import Status
 from tests.factories import HuisFactory, UserFactory
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import OpenKoffieFactory
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
-from wijken import roles, urls_api
-from wijken.api_schema import OPENAPI
+from wijken.base import roles
 
 
 def _query_parameters(operatie: dict) -> list[dict]:

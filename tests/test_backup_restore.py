@@ -25,8 +25,8 @@ from psycopg import sql
 
 from openkoffie.models import Bespreekpunt, OpenKoffie
 from tests.factories import UserFactory
-from wijken.management.commands.data_checksum import checksum_models, table_checksums
-from wijken.models import Wijk, Wijkverbinder
+from wijken.base.management.commands.data_checksum import checksum_models, table_checksums
+from wijken.base.models import Wijk, Wijkverbinder
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="pg_dump and pg_restore need PostgreSQL"

@@ -2,7 +2,7 @@ import pytest
 
 from tests.conftest import count_h1
 from tests.factories import WijkFactory
-from wijken.models import Wijk
+from wijken.base.models import Wijk
 
 
 def test_coordinator_sees_only_own_wijken(client_for):

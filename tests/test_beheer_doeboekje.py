@@ -9,8 +9,9 @@ from django.utils import timezone
 from tests.conftest import PERSONAS, count_h1
 from tests.factories import HuisFactory, UserFactory, WijkverbinderFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
-from wijken import roles
-from wijken.models import DoeBoekjeItem, Wijkverbinder
+from wijken.base import roles
+from wijken.base.models import Wijkverbinder
+from wijken.doeboekje.models import DoeBoekjeItem
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/doe-boekje/"
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -1,5 +1,5 @@
 from tests.factories import HuisFactory
-from wijken.models import Huis
+from wijken.base.models import Huis
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/huizen/"
 

@@ -5,7 +5,7 @@ import pytest
 from tests.conftest import PERSONAS, count_h1
 from tests.factories import HuisFactory
 from tests.factories_bijlagen import OpeningstijdFactory, RuimteFactory
-from wijken.models import HuisMogelijkheden, Openingstijd, Ruimte
+from wijken.mogelijkheden.models import HuisMogelijkheden, Openingstijd, Ruimte
 
 EXPECTED = {
     "anonymous": 302,

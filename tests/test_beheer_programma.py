@@ -6,12 +6,13 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from communitycare.portaal import programma
 from tests.conftest import PERSONAS, count_h1
 from tests.factories import WijkFactory, WijkverbinderFactory
 from tests.factories_wijkdata import WijkcijferFactory
-from wijken import programma
-from wijken.indicatoren import Indicator
-from wijken.models import Regio, Wijk, Wijkcijfer, Wijkverbinder
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import Regio, Wijk, Wijkverbinder
+from wijken.wijkdata.models import Wijkcijfer
 
 URL = "/beheer/programma/"
 URLS = [URL, URL + "export.csv", URL + "export.xlsx"]

@@ -4,9 +4,9 @@ import datetime
 
 from django.utils import timezone
 
+from communitycare.portaal import programma
 from tests.factories import HuisFactory
-from wijken import programma
-from wijken.models import Vrijwilliger
+from wijken.base.models import Vrijwilliger
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/vrijwilligers/"
 

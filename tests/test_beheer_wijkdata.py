@@ -3,12 +3,14 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import PERSONAS, count_h1
+from tests.factories_openkoffie import OpenKoffieFactory, over
 from tests.factories_wijkdata import WijkcijferFactory
 from tests.test_url_persona_matrix import BEHEER
-from wijken.models import BeleefdeWijkdata, Wijkcijfer
+from wijken.wijkdata.models import BeleefdeWijkdata, Wijkcijfer
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkdata/"
 KOP = "cbs_code,maat,jaar,waarde,eenheid,bron,vergelijking_gemeente\n"
@@ -22,6 +24,12 @@ def codes(wijk_a, wijk_b):
     wijk_a.save()
     wijk_b.cbs_code = "WK091707"
     wijk_b.save()
+
+
+@pytest.fixture
+def gehouden(wijk_a):
+    """The Open Koffie of wijk A where the figures were discussed."""
+    return OpenKoffieFactory(wijk=wijk_a, begin=over(-40), status="gehouden")
 
 
 def upload(client, tekst: str = GOED, url: str = BASE + "importeren/"):
@@ -40,11 +48,14 @@ def test_pages_by_persona(client_for, persona):
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_outsiders_cannot_upload_or_apply(client_for, persona):
+def test_outsiders_cannot_upload_or_apply(client_for, persona, gehouden):
     client = client_for(persona)
     upload(client)
     client.post(BASE + "toepassen/", {"token": "x"})
-    client.post(BASE + "beleefd/eenzaamheid/", {"eenzaamheid-herkenning": "Hoi"})
+    client.post(
+        BASE + "beleefd/eenzaamheid/",
+        {"eenzaamheid-herkenning": "Hoi", "eenzaamheid-open_koffie": gehouden.pk},
+    )
     assert not Wijkcijfer.objects.exists()
     assert BeleefdeWijkdata.objects.exists() is (EXPECTED[persona] == 200)
 
@@ -149,27 +160,29 @@ def test_programme_upload_by_persona(client_for, persona):
     assert response.status_code == expected.get(persona, 404)
 
 
-def test_beleefde_wijkdata_saved_without_javascript(client_for, wijk_a):
+def test_beleefde_wijkdata_saved_without_javascript(client_for, wijk_a, gehouden):
     client = client_for("coordinator_a")
     response = client.post(
         BASE + "beleefd/eenzaamheid/",
         {
             "eenzaamheid-herkenning": "Herkenbaar.",
-            "eenzaamheid-open_koffie_datum": "2025-03-12",
-            "eenzaamheid-open_koffie": "Open Koffie Oosterbeemd",
+            "eenzaamheid-open_koffie": gehouden.pk,
             "eenzaamheid-nadruk": "on",
         },
     )
     assert response.status_code == 302 and response["Location"] == BASE
     beleefd = BeleefdeWijkdata.objects.get(wijk=wijk_a, indicator="eenzaamheid")
-    assert beleefd.nadruk and str(beleefd.open_koffie_datum) == "2025-03-12"
+    assert beleefd.nadruk and beleefd.open_koffie == gehouden
 
 
-def test_beleefde_wijkdata_saved_in_place_with_htmx(client_for, wijk_a):
+def test_beleefde_wijkdata_saved_in_place_with_htmx(client_for, wijk_a, gehouden):
     client = client_for("coordinator_a")
     response = client.post(
         BASE + "beleefd/samenredzaamheid/",
-        {"samenredzaamheid-herkenning": "Buren helpen elkaar.", "samenredzaamheid-nadruk": ""},
+        {
+            "samenredzaamheid-herkenning": "Buren helpen elkaar.",
+            "samenredzaamheid-open_koffie": gehouden.pk,
+        },
         headers={"HX-Request": "true"},
     )
     html = response.content.decode()
@@ -179,12 +192,56 @@ def test_beleefde_wijkdata_saved_in_place_with_htmx(client_for, wijk_a):
     assert BeleefdeWijkdata.objects.get(wijk=wijk_a).herkenning == "Buren helpen elkaar."
 
 
-def test_bad_date_is_refused(client_for):
-    client = client_for("coordinator_a")
-    html = client.post(
-        BASE + "beleefd/eenzaamheid/", {"eenzaamheid-open_koffie_datum": "gisteren"}
-    ).content.decode()
-    assert "Voer een geldige datum in." in html
+def test_a_later_open_koffie_keeps_the_history_and_shows_the_latest(
+    client, client_for, wijk_a, gehouden
+):
+    """Issue 14: beleefde wijkdata refers to the Open Koffie, one row per meeting."""
+    later = OpenKoffieFactory(wijk=wijk_a, begin=over(-5), status="gehouden")
+    coordinator = client_for("coordinator_a")
+    for open_koffie, tekst in [(gehouden, "Eerst stil."), (later, "Nu beter.")]:
+        coordinator.post(
+            BASE + "beleefd/eenzaamheid/",
+            {"eenzaamheid-herkenning": tekst, "eenzaamheid-open_koffie": open_koffie.pk},
+        )
+    rijen = BeleefdeWijkdata.objects.filter(wijk=wijk_a, indicator="eenzaamheid")
+    assert [r.herkenning for r in rijen] == ["Nu beter.", "Eerst stil."]  # latest first
+    html = client.get("/heuvelland/valkenburg-oosterbeemd/").content.decode()
+    assert "Nu beter." in html and "Eerst stil." not in html
+
+
+@pytest.mark.parametrize("welke", ["komend", "andere wijk", "geannuleerd"])
+def test_only_a_held_open_koffie_of_the_wijk_counts(client_for, wijk_a, wijk_b, welke):
+    """The same rule through the back office and through model validation (the admin's)."""
+    open_koffie = {
+        "komend": lambda: OpenKoffieFactory(wijk=wijk_a, begin=over(10)),
+        "andere wijk": lambda: OpenKoffieFactory(wijk=wijk_b, begin=over(-10)),
+        "geannuleerd": lambda: OpenKoffieFactory(
+            wijk=wijk_a, begin=over(-10), status="geannuleerd", reden_annulering="Ziek"
+        ),
+    }[welke]()
+    html = (
+        client_for("coordinator_a")
+        .post(
+            BASE + "beleefd/eenzaamheid/",
+            {"eenzaamheid-herkenning": "Hoi", "eenzaamheid-open_koffie": open_koffie.pk},
+        )
+        .content.decode()
+    )
+    assert "Selecteer een geldige keuze" in html
+    assert not BeleefdeWijkdata.objects.exists()
+    rij = BeleefdeWijkdata(wijk=wijk_a, indicator="eenzaamheid", open_koffie=open_koffie)
+    with pytest.raises(ValidationError) as fout:
+        rij.full_clean()
+    assert "open_koffie" in fout.value.message_dict
+
+
+def test_without_an_open_koffie_nothing_is_saved(client_for):
+    html = (
+        client_for("coordinator_a")
+        .post(BASE + "beleefd/eenzaamheid/", {"eenzaamheid-herkenning": "Hoi"})
+        .content.decode()
+    )
+    assert "Dit veld is verplicht." in html
     assert not BeleefdeWijkdata.objects.exists()
 
 
@@ -240,7 +297,7 @@ def test_the_size_limit_is_on_the_form_and_checked_before_reading(
     def niet_lezen(*args, **kwargs):
         raise AssertionError("a file over the limit is parsed")
 
-    monkeypatch.setattr("wijken.views.wijkdata.maak_plan", niet_lezen)
+    monkeypatch.setattr("wijken.wijkdata.views.maak_plan", niet_lezen)
     te_groot = GOED + "x" * (5 * 1024 * 1024)
     html = upload(client, te_groot).content.decode()
     assert "Het bestand is groter dan 5 MB." in html

@@ -1,7 +1,7 @@
 import datetime
 
 from tests.factories import WijkverbinderFactory
-from wijken.models import Wijkverbinder
+from wijken.base.models import Wijkverbinder
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkverbinders/"
 

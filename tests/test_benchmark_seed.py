@@ -9,8 +9,10 @@ from django.db import connection
 
 from initiatieven.models import Initiatief, Status
 from openkoffie.models import AgendaOnderdeel, OpenKoffie
-from wijken.models import DoeBoekjeItem, User, Wijk, Wijkcijfer
-from wijken.models_wijkplan import Wijkplan
+from wijken.base.models import User, Wijk
+from wijken.doeboekje.models import DoeBoekjeItem
+from wijken.wijkdata.models import Wijkcijfer
+from wijken.wijkplan.models import Wijkplan
 
 spec = importlib.util.spec_from_file_location(
     "benchmark_seed", settings.BASE_DIR / "benchmarks" / "seed.py"

@@ -45,7 +45,7 @@ def test_everything_works_without_javascript(browser, live_server, coordinator_a
 
 
 def test_demo_back_office_pages_pass_axe(page, live_server, login, demo):
-    from wijken.models import User
+    from wijken.base.models import User
 
     login(page, User.objects.get(username="coordinator-heuvelland"), password="demo")
     for path in [

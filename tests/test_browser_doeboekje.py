@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import assert_accessible
-from wijken.models import User, Wijk
+from wijken.base.models import User, Wijk
 
 DOE_BOEKJE = "/heuvelland/valkenburg-oosterbeemd/doe-boekje/"
 BEHEER = "/beheer/heuvelland/valkenburg-oosterbeemd/doe-boekje/"

@@ -192,7 +192,7 @@ def demo(transactional_db):
 
 
 def test_demo_pages_pass_axe(page, live_server, login, demo):
-    from wijken.models import User
+    from wijken.base.models import User
 
     paths = ["/initiatieven/", "/initiatieven/?indicator=eenzaamheid&status=actief"]
     for initiatief in Initiatief.objects.publiek().select_related("wijk__regio"):

@@ -11,7 +11,7 @@ from openkoffie.models import OpenKoffie
 from tests.conftest import assert_accessible
 from tests.factories import HuisFactory
 from tests.factories_openkoffie import OpenKoffieFactory, over
-from wijken.models import User
+from wijken.base.models import User
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import assert_accessible
-from wijken.models import Regio, Wijk
+from wijken.base.models import Regio, Wijk
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.conftest import assert_accessible
-from wijken.models import User
+from wijken.base.models import User
 
 WIJK = "/heuvelland/valkenburg-oosterbeemd/"
 

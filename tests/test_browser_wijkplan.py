@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from tests.conftest import PASSWORD, assert_accessible
 from tests.factories import UserFactory
 from tests.factories_wijkplan import ActieFactory
-from wijken import roles
-from wijken.models_wijkplan import Wijkplan, bewaar_deel
+from wijken.base import roles
+from wijken.wijkplan.models import Wijkplan, bewaar_deel
 
 pytestmark = pytest.mark.browser
 
@@ -190,7 +190,7 @@ def test_without_javascript_a_section_is_a_normal_form(browser, live_server, oud
 def test_demo_wijkplannen_pass_axe(page, live_server, login, transactional_db):
     from django.core.management import call_command
 
-    from wijken.models import User, Wijk
+    from wijken.base.models import User, Wijk
 
     call_command("load_demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     for wijk in Wijk.objects.select_related("regio"):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from openkoffie.models import Bespreekpunt
 from tests.factories import UserFactory, WijkFactory
 from tests.factories_openkoffie import BespreekpuntFactory
-from wijken.management.commands.data_checksum import table_checksums
+from wijken.base.management.commands.data_checksum import table_checksums
 
 
 def _json(*args) -> dict:

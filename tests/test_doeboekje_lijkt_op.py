@@ -7,8 +7,8 @@ search) in `make test`; both must give the same answers here.
 import pytest
 
 from tests.factories_bijlagen import DoeBoekjeItemFactory
-from wijken import zoektermen
-from wijken.models import DoeBoekjeItem
+from wijken.base import zoektermen
+from wijken.doeboekje.models import DoeBoekjeItem
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ import pytest
 from tests.conftest import count_h1
 from tests.factories import WijkFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
-from wijken.models import DoeBoekjeItem, Wijk
+from wijken.base.models import Wijk
+from wijken.doeboekje.models import DoeBoekjeItem
 
 URL = "/doe-boekje/"
 

@@ -5,7 +5,7 @@ import pytest
 from tests.conftest import count_h1
 from tests.factories import HuisFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
-from wijken.models import DoeBoekjeItem
+from wijken.doeboekje.models import DoeBoekjeItem
 
 URL = "/heuvelland/valkenburg-oosterbeemd/doe-boekje/"
 Categorie = DoeBoekjeItem.Categorie

@@ -23,7 +23,7 @@ from tests.factories import UserFactory
 from tests.factories_openkoffie import OpenKoffieFactory, over
 from tests.test_url_persona_matrix import maak_inhoud, portal_urls, url_for
 from tests.test_xss_corpus import get_pagina_urls
-from wijken.models import User
+from wijken.base.models import User
 
 MIN, MAX = datetime.date.min, datetime.date.max
 

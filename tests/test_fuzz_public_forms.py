@@ -34,9 +34,9 @@ from tests.factories_bijlagen import DoeBoekjeItemFactory
 from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, over
 from tests.factories_wijkdata import WijkcijferFactory
-from wijken import roles
-from wijken.management.commands.data_checksum import table_checksum, table_checksums
-from wijken.models import User, Wijk, Wijkverbinder
+from wijken.base import roles
+from wijken.base.management.commands.data_checksum import table_checksum, table_checksums
+from wijken.base.models import User, Wijk, Wijkverbinder
 
 SCALE = float(os.environ.get("FUZZ_SCALE", "1"))
 XSS = "<fuzz-xss>"

@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 
 from tests.factories import WijkFactory
-from wijken.importer import lees_bytes, maak_plan
-from wijken.models import Wijkcijfer
+from wijken.wijkdata.importer import lees_bytes, maak_plan
+from wijken.wijkdata.models import Wijkcijfer
 
 KOP = "cbs_code,maat,jaar,waarde,eenheid,bron,vergelijking_gemeente,demo\n"
 

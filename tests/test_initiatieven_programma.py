@@ -6,9 +6,9 @@ import itertools
 from django.utils import timezone
 
 from communitycare.lib.dates import add_months
+from communitycare.portaal import programma
 from initiatieven.models import Begroting, Evaluatie, Initiatief, Status
 from tests.factories_initiatieven import InitiatiefFactory
-from wijken import programma
 
 VANDAAG = timezone.localdate()
 

@@ -1,8 +1,9 @@
 """Step 3: initiatives of the same wijk whose name or description resembles a text."""
 
-from initiatieven.similarity import lijkt_op, termen_voor
+from initiatieven.similarity import lijkt_op
 from tests.factories_bijlagen import DoeBoekjeItemFactory
 from tests.factories_initiatieven import InitiatiefFactory
+from wijken.base.zoektermen import termen_voor
 
 
 def test_only_the_same_wijk_and_never_itself(wijk_a, wijk_b):

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from wijken import roles
-from wijken.models import Huis, User, Wijk, Wijkverbinder
+from wijken.base import roles
+from wijken.base.models import Huis, User, Wijk, Wijkverbinder
 
 DEMO_USERS = [
     "programmamanager",

@@ -2,7 +2,9 @@
 
 from django.core.management import call_command
 
-from wijken.models import DoeBoekjeItem, Huis, Openingstijd, Ruimte, User, Wijk
+from wijken.base.models import Huis, User, Wijk
+from wijken.doeboekje.models import DoeBoekjeItem
+from wijken.mogelijkheden.models import Openingstijd, Ruimte
 
 
 def test_demo_has_a_doe_boekje_and_bijlage_2_everywhere(db):

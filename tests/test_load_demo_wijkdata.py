@@ -2,8 +2,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from wijken.indicatoren import Indicator
-from wijken.models import BeleefdeWijkdata, Wijk, Wijkcijfer
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import Wijk
+from wijken.wijkdata.models import BeleefdeWijkdata, Wijkcijfer
 
 
 def test_every_demo_wijk_has_two_years_per_indicator_marked_as_demo(db):

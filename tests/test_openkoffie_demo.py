@@ -2,7 +2,7 @@ from django.core.management import call_command
 
 from openkoffie.models import Bespreekpunt, OpenKoffie, Vervolgafspraak, WijkverbinderOverleg
 from openkoffie.planning import signalen
-from wijken.models import Wijk, Wijkverbinder
+from wijken.base.models import Wijk, Wijkverbinder
 
 
 def counts():

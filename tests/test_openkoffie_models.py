@@ -9,7 +9,7 @@ from openkoffie import planning, werving
 from openkoffie.models import AgendaOnderdeel, Bespreekpunt, OpenKoffie
 from tests.factories import HuisFactory, WijkFactory, WijkverbinderFactory
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, OverlegFactory, over
-from wijken.models import Wijkverbinder
+from wijken.base.models import Wijkverbinder
 
 
 def test_new_open_koffie_gets_two_hours_and_the_four_blocks_of_the_method(wijk_a):

@@ -5,7 +5,7 @@ import pytest
 
 from tests.factories import WijkverbinderFactory
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, over
-from wijken.models import Wijkverbinder
+from wijken.base.models import Wijkverbinder
 
 GEHEIM = ["Geheim", "Gestopt", "Nieuwsgierig", "geheim@example.net", "06 0000 1111", "0611112222"]
 

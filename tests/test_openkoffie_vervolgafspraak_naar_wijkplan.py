@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.factories_openkoffie import OpenKoffieFactory
-from wijken.models_wijkplan import Actie
+from wijken.wijkplan.models import Actie
 
 
 @pytest.fixture

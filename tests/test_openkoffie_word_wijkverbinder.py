@@ -1,5 +1,5 @@
 from tests.conftest import count_h1
-from wijken.models import Wijkverbinder
+from wijken.base.models import Wijkverbinder
 
 URL = "/heuvelland/valkenburg-oosterbeemd/word-wijkverbinder/"
 DATA = {

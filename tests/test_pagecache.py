@@ -13,7 +13,7 @@ from initiatieven.models import Status
 from tests.factories import WijkFactory
 from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import OpenKoffieFactory
-from wijken.models import Wijk
+from wijken.base.models import Wijk
 
 URL = "/heuvelland/valkenburg-oosterbeemd/"
 BEHEER = "/beheer/heuvelland/valkenburg-oosterbeemd/"

@@ -15,8 +15,8 @@ from openkoffie.models import OpenKoffie
 from tests.factories import HuisFactory, UserFactory, WijkverbinderFactory
 from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory, over
 from tests.factories_wijkplan import ActieFactory, WijkplanFactory
-from wijken import roles
-from wijken.models_wijkplan import DELEN, bewaar_deel
+from wijken.base import roles
+from wijken.wijkplan.models import DELEN, bewaar_deel
 
 URL = "/heuvelland/valkenburg-oosterbeemd/wijkplan.pdf"
 

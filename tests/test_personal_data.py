@@ -25,8 +25,8 @@ from tests.factories_bijlagen import DoeBoekjeItemFactory
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory
 from tests.test_url_persona_matrix import EXPECTED, PUBLIEK, maak_inhoud, portal_urls, url_for
-from wijken import roles
-from wijken.models import User, Vrijwilliger, Wijkverbinder
+from wijken.base import roles
+from wijken.base.models import User, Vrijwilliger, Wijkverbinder
 
 ACTIEF = Wijkverbinder.Status.ACTIEF
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, RegioFactory, WijkFactory, WijkverbinderFactory
-from wijken.models import Wijk
+from wijken.base.models import Wijk
 
 
 def test_regio_page_lists_its_wijken_only(client, wijk_a, wijk_b):

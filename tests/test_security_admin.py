@@ -18,9 +18,9 @@ from tests.factories import UserFactory
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, over
 from tests.factories_wijkplan import ActieFactory
-from wijken import roles
-from wijken.models import User
-from wijken.models_wijkplan import Wijkplan, bewaar_deel
+from wijken.base import roles
+from wijken.base.models import User
+from wijken.wijkplan.models import Wijkplan, bewaar_deel
 
 # --- 1. least privilege -----------------------------------------------------------------
 

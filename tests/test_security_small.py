@@ -19,8 +19,8 @@ from tests import test_url_persona_matrix as matrix
 from tests.factories import UserFactory
 from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import OpenKoffieFactory
-from wijken import roles
-from wijken.models import Wijk
+from wijken.base import roles
+from wijken.base.models import Wijk
 
 OTHER_HOST = "127.0.0.1:6666"
 

@@ -35,7 +35,7 @@ from tests.appserver import (
 )
 from tests.factories import RegioFactory, UserFactory, WijkFactory
 from tests.factories_initiatieven import InitiatiefFactory
-from wijken import roles
+from wijken.base import roles
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the app server needs a shared PostgreSQL"

@@ -20,7 +20,7 @@ from communitycare.lib import pdf as pdf_lib
 from communitycare.tasks import send_email
 from initiatieven.tasks import render_beschrijving_pdf
 from tests.factories_initiatieven import klaar_voor_actief
-from wijken.tasks import render_wijkplan_pdf
+from wijken.wijkplan.tasks import render_wijkplan_pdf
 
 WIJKPLAN_BEHEER = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 WIJKPLAN_PDF = "/heuvelland/valkenburg-oosterbeemd/wijkplan.pdf"
@@ -159,7 +159,7 @@ def test_wijkplan_edit_queues_its_pdf_and_the_worker_fills_the_cache(
     client = client_for("coordinator_a")
     client.post(WIJKPLAN_BEHEER + "delen/wijkdata/", {"wijkdata": "Eerste versie", "versie": 0})
     client.post(WIJKPLAN_BEHEER + "delen/wijkdata/", {"wijkdata": "Tweede versie", "versie": 1})
-    assert queued() == ["wijken.tasks.render_wijkplan_pdf"] * 2
+    assert queued() == ["wijken.wijkplan.tasks.render_wijkplan_pdf"] * 2
     assert layouts == []
 
     run_worker()

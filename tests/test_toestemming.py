@@ -17,9 +17,9 @@ from tests.conftest import assert_accessible
 from tests.factories import HuisFactory, WijkverbinderFactory
 from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import OpenKoffieFactory, over
-from wijken.models import Vrijwilliger, Wijk
-from wijken.models_wijkplan import Actie, Wijkplan
-from wijken.toestemming import waarschuwing, zonder_toestemming
+from wijken.base.models import Vrijwilliger, Wijk
+from wijken.base.toestemming import waarschuwing, zonder_toestemming
+from wijken.wijkplan.models import Actie, Wijkplan
 
 BEHEER = "/beheer/heuvelland/valkenburg-oosterbeemd/"
 WIJKPLAN = BEHEER + "wijkplan/"

@@ -25,8 +25,8 @@ from tests.appserver import (
 from tests.factories import RegioFactory, UserFactory, WijkFactory
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import OpenKoffieFactory
-from wijken import roles
-from wijken.models_wijkplan import Actie, Wijkplan
+from wijken.base import roles
+from wijken.wijkplan.models import Actie, Wijkplan
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="app servers share a PostgreSQL database"

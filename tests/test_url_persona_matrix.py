@@ -30,9 +30,9 @@ from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, OverlegFactory, over
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
 from tests.factories_wijkplan import ActieFactory
-from wijken import roles
-from wijken.models import Vrijwilliger
-from wijken.models_wijkplan import bewaar_deel
+from wijken.base import roles
+from wijken.base.models import Vrijwilliger
+from wijken.wijkplan.models import bewaar_deel
 
 # The personas of conftest, plus a wijkverbinder of wijk A who keeps its doe-boekje.
 PERSONEN = [*PERSONAS, "wijkverbinder_doeboekje"]
@@ -199,7 +199,7 @@ EXPECTED: dict[str, Rij] = {
     "openkoffie_beheer:bespreekpunt_status": Rij(BEHEER_POST, pk="open_koffie"),
     "openkoffie_beheer:bespreekpunt_verplaats": Rij(BEHEER_POST, pk="open_koffie"),
     "openkoffie_beheer:vervolgafspraak_nieuw": Rij(BEHEER_POST, pk="open_koffie"),
-    "openkoffie_beheer:vervolgafspraak_naar_wijkplan": Rij(BEHEER_POST, pk="open_koffie"),
+    "wijkplan:vervolgafspraak_naar_wijkplan": Rij(BEHEER_POST, pk="open_koffie"),
     "openkoffie_beheer:vervolgafspraak_verwijderen": Rij(BEHEER_POST, pk="open_koffie"),
     "openkoffie_beheer:overleg_nieuw": Rij(BEHEER),
     "openkoffie_beheer:overleg": Rij(BEHEER, pk="overleg"),
@@ -406,7 +406,7 @@ POSTS = {
     "initiatieven_beheer:evaluatie_nieuw": lambda o: {"soort": "jaarlijks"},
     "openkoffie_beheer:verwijderen": lambda o: {},
     "openkoffie_beheer:bespreekpunt_status": lambda o: {"status": "geaccepteerd"},
-    "openkoffie_beheer:vervolgafspraak_naar_wijkplan": lambda o: {},
+    "wijkplan:vervolgafspraak_naar_wijkplan": lambda o: {},
     "openkoffie_beheer:vervolgafspraak_verwijderen": lambda o: {},
     "openkoffie_beheer:overleg_verwijderen": lambda o: {},
     "openkoffie_beheer:wijkverbinder_status": lambda o: {"status": "actief"},
@@ -626,7 +626,7 @@ def admin_objecten(inhoud) -> dict[str, object]:
     from django_tasks_db.models import DBTaskResult
 
     from initiatieven.models import BegrotingTerGoedkeuring
-    from wijken.models_wijkplan import Vaststelling
+    from wijken.wijkplan.models import Vaststelling
 
     a = inhoud.a
     toegang = {"user_agent": "test", "ip_address": "127.0.0.1", "username": "x"}

@@ -11,9 +11,12 @@ from tests.factories_bijlagen import (
 )
 from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
-from wijken import roles
-from wijken.indicatoren import Indicator
-from wijken.models import DoeBoekjeItem, Huis, Openingstijd, Wijk, Wijkcijfer, Wijkverbinder
+from wijken.base import roles
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import Huis, Wijk, Wijkverbinder
+from wijken.doeboekje.models import DoeBoekjeItem
+from wijken.mogelijkheden.models import Openingstijd
+from wijken.wijkdata.models import Wijkcijfer
 
 URL = "/heuvelland/valkenburg-oosterbeemd/"
 SECTIONS = [

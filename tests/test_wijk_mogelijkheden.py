@@ -11,7 +11,9 @@ from tests.factories_bijlagen import (
     OpeningstijdFactory,
     RuimteFactory,
 )
-from wijken.models import DoeBoekjeItem, Huis, Openingstijd, Rooster
+from wijken.base.models import Huis
+from wijken.doeboekje.models import DoeBoekjeItem
+from wijken.mogelijkheden.models import Openingstijd, Rooster
 
 URL = "/heuvelland/valkenburg-oosterbeemd/"
 
@@ -111,11 +113,12 @@ def test_empty_doe_boekje_on_the_wijk_page(client, wijk_a):
 
 
 def test_huis_without_any_bijlage_2_data_has_no_queries_per_huis(wijk_a, django_assert_num_queries):
-    from wijken.models import Wijk
+    from wijken.base.models import Wijk
+    from wijken.mogelijkheden.models import rooster
 
     Huis.objects.bulk_create(HuisFactory.build(wijk=wijk_a) for _ in range(5))
     wijk = Wijk.objects.publiek(met_mogelijkheden=True).get(pk=wijk_a.pk)
     with django_assert_num_queries(0):
         for huis in wijk.huizen.all():
-            assert not huis.receptie and not huis.gasterie
+            assert not rooster(huis, "receptie") and not rooster(huis, "gasterie")
             assert not list(huis.ruimtes.all())

@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
-from wijken import charts
-from wijken.indicatoren import Indicator
-from wijken.maten import Bron, Eenheid, Profielmaat
-from wijken.models import Wijk, Wijkcijfer
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import Wijk
+from wijken.wijkdata import charts
+from wijken.wijkdata.maten import Bron, Eenheid, Profielmaat
+from wijken.wijkdata.models import Wijkcijfer, met_wijkdata
 
 URL = "/heuvelland/valkenburg-oosterbeemd/"
 
@@ -102,7 +103,7 @@ def test_chart_series_follows_the_latest_source(wijk_a):
     WijkcijferFactory(wijk=wijk_a, jaar=2020, bron=Bron.GGD, waarde="40")
     WijkcijferFactory(wijk=wijk_a, jaar=2022, bron=Bron.RIVM, waarde="45")
     WijkcijferFactory(wijk=wijk_a, jaar=2022, bron=Bron.EIGEN_PEILING, waarde="60")
-    wijk = Wijk.objects.publiek().met_wijkdata().get(pk=wijk_a.pk)
+    wijk = met_wijkdata(Wijk.objects.publiek()).get(pk=wijk_a.pk)
     beeld = next(b for b in charts.indicatorbeelden(wijk) if b.indicator == Indicator.EENZAAMHEID)
     assert [c.bron for c in beeld.reeks] == [Bron.RIVM]
     assert sorted(c.bron for c in beeld.andere_bronnen) == [Bron.EIGEN_PEILING, Bron.GGD]

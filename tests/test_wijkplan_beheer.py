@@ -11,8 +11,8 @@ from tests.factories import UserFactory
 from tests.factories_openkoffie import OverlegFactory
 from tests.factories_wijkplan import ActieFactory, WijkplanFactory
 from tests.html_checks import assert_harmless
-from wijken import roles
-from wijken.models_wijkplan import Actie, Wijkplan, bewaar_deel
+from wijken.base import roles
+from wijken.wijkplan.models import Actie, Wijkplan, bewaar_deel
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 HTMX = {"HTTP_HX_REQUEST": "true"}

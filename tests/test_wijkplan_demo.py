@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
-from wijken.models import Wijk
-from wijken.models_wijkplan import Actie, Vaststelling, Wijkplan
+from wijken.base.models import Wijk
+from wijken.wijkplan.models import Actie, Vaststelling, Wijkplan
 
 
 def counts():

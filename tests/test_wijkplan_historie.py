@@ -10,8 +10,8 @@ from django.utils.formats import date_format
 from tests.conftest import count_h1
 from tests.factories import UserFactory
 from tests.factories_openkoffie import OpenKoffieFactory
-from wijken import roles
-from wijken.models_wijkplan import Vaststelling, Wijkplan, bewaar_deel, stel_vast
+from wijken.base import roles
+from wijken.wijkplan.models import Vaststelling, Wijkplan, bewaar_deel, stel_vast
 
 BASE = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 

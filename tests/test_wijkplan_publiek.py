@@ -11,9 +11,9 @@ from tests.factories import HuisFactory, UserFactory, WijkverbinderFactory
 from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory
 from tests.factories_wijkplan import ActieFactory, WijkplanFactory
 from tests.html_checks import assert_harmless
-from wijken import roles
-from wijken.models import Wijkverbinder
-from wijken.models_wijkplan import DELEN, Vaststelling, bewaar_deel, stel_vast
+from wijken.base import roles
+from wijken.base.models import Wijkverbinder
+from wijken.wijkplan.models import DELEN, Vaststelling, bewaar_deel, stel_vast
 
 URL = "/heuvelland/valkenburg-oosterbeemd/wijkplan/"
 

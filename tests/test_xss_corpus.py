@@ -33,7 +33,7 @@ from tests.test_url_persona_matrix import (
     portal_urls,
     url_for,
 )
-from wijken.models_wijkplan import bewaar_deel
+from wijken.wijkplan.models import bewaar_deel
 
 PAYLOADS = {
     "script": "<script>alert(1)</script>",

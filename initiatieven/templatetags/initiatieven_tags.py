@@ -12,7 +12,7 @@ from initiatieven.models import (
     Initiatief,
     Status,
 )
-from wijken.models import Wijk
+from wijken.base.models import Wijk
 
 register = template.Library()
 

@@ -8,7 +8,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from communitycare.lib.requests import AuthenticatedHttpRequest
 from initiatieven import meldingen
 from initiatieven.access import (
     get_begroting_for_edit,
@@ -30,8 +29,9 @@ from initiatieven.forms import (
 from initiatieven.models import HANDMATIGE_STAPPEN, Begroting, Evaluatie, Initiatief
 from initiatieven.similarity import lijkt_op
 from initiatieven.tasks import beschrijving_pdf_vooraf_renderen
-from wijken import roles
-from wijken.access import get_wijk_for_edit
+from wijken.base import roles
+from wijken.base.access import get_wijk_for_edit
+from wijken.base.requests import AuthenticatedHttpRequest
 
 GET_POST = ["GET", "POST"]
 

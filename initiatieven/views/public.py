@@ -18,8 +18,8 @@ from initiatieven.models import (
     Status,
     Thema,
 )
-from wijken.indicatoren import Indicator
-from wijken.models import Wijk, Wijkverbinder
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import Wijk, Wijkverbinder
 
 PER_PAGINA = 20
 LEEG = [("", "Alle")]

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from communitycare.lib.requests import AuthenticatedHttpRequest
 from openkoffie import planning, werving
 from openkoffie.access import (
     get_bespreekpunt_for_edit,
@@ -32,9 +31,9 @@ from openkoffie.forms import (
     WijkverbinderStatusForm,
 )
 from openkoffie.models import Bespreekpunt, OpenKoffie
-from wijken.access import get_wijk_for_edit, get_wijkverbinder_for_edit
-from wijken.models import Wijk
-from wijken.models_wijkplan import Actie
+from wijken.base.access import get_wijk_for_edit, get_wijkverbinder_for_edit
+from wijken.base.models import Wijk
+from wijken.base.requests import AuthenticatedHttpRequest
 
 TERUGBLIK = datetime.timedelta(days=365)
 
@@ -124,9 +123,6 @@ def _bijeenkomst(request, wijk: Wijk, open_koffie: OpenKoffie, afspraak_form=Non
         "open_koffie": open_koffie,
         "bespreekpunten": open_koffie.bespreekpunten.all(),
         "vervolgafspraken": open_koffie.vervolgafspraken.all(),
-        "in_wijkplan": set(
-            Actie.objects.filter(wijkplan__wijk=wijk).values_list("token", flat=True)
-        ),
         "afspraak_form": afspraak_form or VervolgafspraakForm(),
     }
     if request.htmx:
@@ -260,19 +256,6 @@ def vervolgafspraak_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: s
         form.instance.open_koffie = open_koffie
         form.save()
     messages.success(request, "De vervolgafspraak is toegevoegd.")
-    return redirect(_url("bijeenkomst", wijk_obj, pk) + "#vervolgafspraken")
-
-
-@login_required
-@require_POST
-def vervolgafspraak_naar_wijkplan(request: AuthenticatedHttpRequest, regio, wijk, pk, afspraak):
-    wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    vervolgafspraak = get_vervolgafspraak_for_edit(request, regio, wijk, pk, afspraak)
-    _, nieuw = vervolgafspraak.naar_wijkplan(wijk_obj, request.user)
-    if nieuw:
-        messages.success(request, f"“{vervolgafspraak}” staat nu in het plan van aanpak.")
-    else:
-        messages.info(request, f"“{vervolgafspraak}” stond al in het plan van aanpak.")
     return redirect(_url("bijeenkomst", wijk_obj, pk) + "#vervolgafspraken")
 
 

@@ -14,7 +14,7 @@ from communitycare.lib.ratelimit import toegestaan
 from openkoffie import ical
 from openkoffie.forms import BespreekpuntForm, HoningpotForm, WordWijkverbinderForm
 from openkoffie.models import VOORUIT, OpenKoffie
-from wijken.models import Wijk, Wijkverbinder
+from wijken.base.models import Wijk, Wijkverbinder
 
 # One public submission per address per this many seconds, per kind of form.
 WACHTTIJD = 120

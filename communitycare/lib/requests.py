@@ -1,9 +1,0 @@
-"""Request types for views, so a type checker knows what `request.user` holds."""
-
-from django.http import HttpRequest
-
-from wijken.models import User
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    user: User

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PortaalConfig(AppConfig):
+    name = "communitycare.portaal"
+    label = "portaal"
+    verbose_name = "Portaal"

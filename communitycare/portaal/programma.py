@@ -1,0 +1,156 @@
+"""The figures of the programme dashboard: every wijk against the standard goals.
+
+One function per figure annotates the wijk queryset, so each figure is computed from
+the data in the same single query, whatever the number of wijken. Other apps add
+their figures (initiatives started this year, Open Koffies, volunteers, evaluations,
+begrotingen) by appending a `Figuur` to FIGUREN; a column appears with its figure.
+Every count is a correlated subquery, so figures never multiply each other's joins.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from communitycare.lib.subqueries import aantal
+from initiatieven import programma as initiatief_figuren
+from openkoffie import programma as openkoffie_figuren
+from wijken.base import doelen
+from wijken.base.indicatoren import Indicator
+from wijken.base.models import Regio, Vrijwilliger, Wijk, Wijkverbinder
+from wijken.wijkdata.models import Wijkcijfer
+
+
+@dataclass(frozen=True)
+class Figuur:
+    sleutel: str  # the annotation's name, also the GET value to sort on
+    kop: str
+    annoteer: Callable[[QuerySet], QuerySet]
+    doel: int | None = None  # with a goal the dashboard draws a progress bar
+    lager_is_beter: bool = False
+
+
+def _per_wijk(queryset: QuerySet, aggregaat) -> Subquery:
+    rows = queryset.filter(wijk=OuterRef("pk")).order_by().values("wijk")
+    return Subquery(rows.annotate(uitkomst=aggregaat).values("uitkomst"))
+
+
+def wijkverbinders(wijken: QuerySet) -> QuerySet:
+    actief = Wijkverbinder.objects.actief().filter(wijk=OuterRef("pk"))
+    return wijken.annotate(actieve_wijkverbinders=aantal(actief))
+
+
+def indicatoren_met_cijfers(wijken: QuerySet) -> QuerySet:
+    cijfers = Wijkcijfer.objects.indicatoren()
+    return wijken.annotate(
+        indicatoren_met_cijfers=Coalesce(_per_wijk(cijfers, Count("maat", distinct=True)), Value(0))
+    )
+
+
+def zwakke_indicatoren(wijken: QuerySet) -> QuerySet:
+    cijfers = Wijkcijfer.objects.indicatoren().laatste().zwak()
+    return wijken.annotate(
+        zwakke_indicatoren=Coalesce(_per_wijk(cijfers, Count("maat", distinct=True)), Value(0))
+    )
+
+
+def vrijwilligers_dit_jaar(wijken: QuerySet) -> QuerySet:
+    geworven = Vrijwilliger.objects.geworven_in(timezone.localdate().year)
+    return wijken.annotate(vrijwilligers=aantal(geworven.filter(huis__wijk=OuterRef("pk"))))
+
+
+def nieuwste_wijkdata(wijken: QuerySet) -> QuerySet:
+    return wijken.annotate(nieuwste_wijkdata=_per_wijk(Wijkcijfer.objects.all(), Max("jaar")))
+
+
+FIGUREN = [
+    Figuur("actieve_wijkverbinders", "Wijkverbinders", wijkverbinders, doel=doelen.WIJKVERBINDERS),
+    Figuur(
+        "indicatoren_met_cijfers",
+        "Indicatoren met cijfers",
+        indicatoren_met_cijfers,
+        doel=len(Indicator),
+    ),
+    Figuur(
+        "initiatieven_gestart",
+        f"Initiatieven gestart dit jaar (doel {doelen.INITIATIEVEN_PER_JAAR})",
+        initiatief_figuren.gestart_dit_jaar,
+        doel=doelen.INITIATIEVEN_PER_JAAR_MIN,
+    ),
+    Figuur(
+        "evaluaties_te_laat",
+        "Evaluaties te laat",
+        initiatief_figuren.evaluaties_te_laat,
+        lager_is_beter=True,
+    ),
+    Figuur(
+        "begrotingen_wachtend",
+        "Begrotingen ter goedkeuring",
+        initiatief_figuren.begrotingen_ter_goedkeuring,
+        lager_is_beter=True,
+    ),
+    Figuur(
+        "open_koffies_gehouden",
+        "Open Koffies gehouden dit jaar",
+        openkoffie_figuren.gehouden_dit_jaar,
+        doel=doelen.OPEN_KOFFIES_PER_JAAR,
+    ),
+    Figuur(
+        "open_koffies_gepland",
+        "Open Koffies gepland (12 maanden)",
+        openkoffie_figuren.gepland_komend_jaar,
+        doel=doelen.OPEN_KOFFIES_PER_JAAR,
+    ),
+    Figuur(
+        "vrijwilligers",
+        "Vrijwilligers in het huis dit jaar",
+        vrijwilligers_dit_jaar,
+        doel=doelen.VRIJWILLIGERS_PER_JAAR,
+    ),
+    Figuur("zwakke_indicatoren", "Zwakke indicatoren", zwakke_indicatoren, lager_is_beter=True),
+    Figuur("nieuwste_wijkdata", "Nieuwste cijfers uit", nieuwste_wijkdata),
+]
+KOLOMMEN = {"wijk": "naam", "regio": "regio__naam"} | {f.sleutel: f.sleutel for f in FIGUREN}
+
+
+def overzicht(
+    sorteer: str = "wijk", aflopend: bool = False, regio: Regio | None = None
+) -> QuerySet:
+    """All wijken (of one regio) with every figure, sorted on the server (unknown keys
+    sort by wijk)."""
+    wijken = Wijk.objects.select_related("regio")
+    if regio is not None:
+        wijken = wijken.filter(regio=regio)
+    for figuur in FIGUREN:
+        wijken = figuur.annoteer(wijken)
+    veld = F(KOLOMMEN.get(sorteer, "naam"))
+    volgorde = veld.desc(nulls_last=True) if aflopend else veld.asc(nulls_last=True)
+    return wijken.order_by(volgorde, "naam", "pk")
+
+
+@dataclass
+class ZwakkePlek:
+    wijk: Wijk
+    indicatoren: list[Indicator]
+
+
+def zwak_zonder_initiatief(wijken: list[Wijk] | None = None) -> list[ZwakkePlek]:
+    """Wijken (all, or those given) whose latest figure on an indicator is worse than its
+    comparison value (see `WijkcijferQuerySet.zwak`), where no active initiative targets
+    that indicator."""
+    cijfers = Wijkcijfer.objects.indicatoren()
+    if wijken is not None:
+        cijfers = cijfers.filter(wijk__in=wijken)
+    paren = set(cijfers.laatste().zwak().values_list("wijk_id", "maat").distinct())
+    paren -= initiatief_figuren.indicatoren_met_actief_initiatief({wijk_id for wijk_id, _ in paren})
+    per_wijk: dict[int, list[Indicator]] = {}
+    for wijk_id, maat in paren:
+        per_wijk.setdefault(wijk_id, []).append(Indicator(maat))
+    wijken = (
+        Wijk.objects.filter(pk__in=per_wijk).select_related("regio").order_by("regio__naam", "naam")
+    )
+    return [
+        ZwakkePlek(wijk, sorted(per_wijk[wijk.pk], key=list(Indicator).index)) for wijk in wijken
+    ]

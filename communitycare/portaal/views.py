@@ -1,0 +1,86 @@
+"""The public wijkbeeld: readable by everyone, no login."""
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from communitycare.lib.pagecache import public_page
+from initiatieven.models import Initiatief
+from openkoffie.models import OpenKoffie
+from wijken.base import indicatoren
+from wijken.base.models import Regio, Wijk
+from wijken.wijkdata import charts
+from wijken.wijkdata.models import met_wijkdata
+
+# A national portal has hundreds of wijken per regio: the home page names the first few
+# of each and offers a search; the regio page lists them all.
+WIJKEN_PER_REGIO_OP_HOME = 12
+ZOEKRESULTATEN_OP_HOME = 30
+
+
+@public_page(params=("wijk",))
+def home(request: HttpRequest) -> HttpResponse:
+    regios = list(Regio.objects.annotate(aantal_wijken=Count("wijken")))
+    eerste_wijken = Wijk.objects.annotate(
+        rang=Window(RowNumber(), partition_by=F("regio"), order_by=F("naam").asc())
+    ).filter(rang__lte=WIJKEN_PER_REGIO_OP_HOME)
+    per_regio: dict[int, list[Wijk]] = {}
+    for wijk_obj in eerste_wijken.order_by("naam"):
+        per_regio.setdefault(wijk_obj.regio_id, []).append(wijk_obj)
+    for regio_obj in regios:
+        regio_obj.eerste_wijken = per_regio.get(regio_obj.pk, [])
+    zoek = request.GET.get("wijk", "").strip()[:100]
+    gevonden = None
+    if zoek:
+        gevonden = (
+            Wijk.objects.zoek(zoek)
+            .select_related("regio")
+            .order_by("naam")[:ZOEKRESULTATEN_OP_HOME]
+        )
+    open_koffies = OpenKoffie.objects.komend().met_plaats()[:4]
+    context = {
+        "regios": regios,
+        "zoek": zoek,
+        "gevonden": gevonden,
+        "max_gevonden": ZOEKRESULTATEN_OP_HOME,
+        "open_koffies": open_koffies,
+    }
+    return render(request, "wijken/home.html", context)
+
+
+@public_page
+def regio(request: HttpRequest, regio: str) -> HttpResponse:
+    regio_obj = get_object_or_404(Regio, slug=regio)
+    wijken = (
+        regio_obj.wijken.with_active_wijkverbinder_count()
+        .annotate(aantal_huizen=Count("huizen", distinct=True))
+        .order_by("naam")
+    )
+    return render(request, "wijken/regio.html", {"regio": regio_obj, "wijken": wijken})
+
+
+@public_page
+def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_object_or_404(
+        met_wijkdata(Wijk.objects.publiek(met_mogelijkheden=True)), regio__slug=regio, slug=wijk
+    )
+    indicatorbeelden = charts.indicatorbeelden(wijk_obj)
+    lopend = list(
+        Initiatief.objects.lopend()
+        .filter(wijk=wijk_obj)
+        .select_related("wijk__regio")
+        .prefetch_related("indicatoren")
+    )
+    for beeld in indicatorbeelden:
+        beeld.initiatieven = [i for i in lopend if beeld.indicator in i.indicator_waarden]
+    context = {
+        "wijk": wijk_obj,
+        "regio": wijk_obj.regio,
+        "indicatoren": indicatoren.met_uitleg(),
+        "indicatorbeelden": indicatorbeelden,
+        "heeft_wijkdata": any(beeld.reeks or beeld.beleefd for beeld in indicatorbeelden),
+        "profiel": charts.profiel(wijk_obj),
+        "doe_boekje": wijk_obj.doe_boekje.actueel().per_categorie(),
+    }
+    return render(request, "wijken/wijk.html", context)

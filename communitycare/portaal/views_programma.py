@@ -1,0 +1,133 @@
+"""The programme dashboard: every wijk side by side, for the programme roles only."""
+
+import csv
+from io import BytesIO
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from communitycare.portaal import programma
+from wijken.base.access import check_programma
+from wijken.base.models import Regio
+from wijken.base.requests import AuthenticatedHttpRequest
+
+# A national programme has thousands of wijken: the table shows a page at a time,
+# for all regio's or one; the exports hold every row of the selection.
+WIJKEN_PER_PAGINA = 50
+
+
+def _selectie(request: AuthenticatedHttpRequest) -> tuple[str, bool, Regio | None]:
+    sorteer = request.GET.get("sorteer", "wijk")
+    if sorteer not in programma.KOLOMMEN:
+        sorteer = "wijk"
+    slug = request.GET.get("regio", "")
+    regio = Regio.objects.filter(slug=slug).first() if slug else None
+    return sorteer, request.GET.get("volgorde") == "af", regio
+
+
+def _koppen() -> list[str]:
+    return ["Regio", "Wijk", "CBS-wijkcode"] + [
+        f"{f.kop} (doel {f.doel})" if f.doel else f.kop for f in programma.FIGUREN
+    ]
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula: a wijk named
+# '=HYPERLINK(...)' must arrive as text (OWASP "CSV injection").
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _als_tekst(waarde):
+    """A CSV cell that a spreadsheet shows as the text typed, never runs."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
+        return "'" + waarde
+    return waarde
+
+
+def _rijen(wijken) -> list[list]:
+    return [
+        [wijk.regio.naam, wijk.naam, wijk.cbs_code]
+        + [getattr(wijk, f.sleutel) for f in programma.FIGUREN]
+        for wijk in wijken
+    ]
+
+
+@login_required
+@require_GET
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    check_programma(request)
+    sorteer, aflopend, regio = _selectie(request)
+    pagina = Paginator(programma.overzicht(sorteer, aflopend, regio), WIJKEN_PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    rijen = list(pagina)
+    kolommen = [("wijk", "Wijk", None), ("regio", "Regio", None)] + [
+        (f.sleutel, f.kop, f) for f in programma.FIGUREN
+    ]
+    context = {
+        "wijken": [
+            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN]) for wijk in rijen
+        ],
+        "pagina": pagina,
+        "kolommen": kolommen,
+        "sorteer": sorteer,
+        "aflopend": aflopend,
+        "regio": regio,
+        "regios": Regio.objects.order_by("naam"),
+        # Nationally thousands: those of the wijken in the table, page by page.
+        "zwakke_plekken": programma.zwak_zonder_initiatief(rijen),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "beheer/programma.html", context)
+
+
+def _bestandsnaam(extensie: str) -> str:
+    return f"programma-{timezone.localdate():%Y-%m-%d}.{extensie}"
+
+
+@login_required
+@require_GET
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    check_programma(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("csv")}"'
+    schrijver = csv.writer(response)
+    schrijver.writerow(_koppen())
+    schrijver.writerows(
+        ["" if waarde is None else _als_tekst(waarde) for waarde in rij]
+        for rij in _rijen(programma.overzicht(*_selectie(request)))
+    )
+    return response
+
+
+@login_required
+@require_GET
+def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
+    check_programma(request)
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Programma"
+    blad.append(_koppen())
+    for cel in blad[1]:
+        cel.font = Font(bold=True)
+    for rij in _rijen(programma.overzicht(*_selectie(request))):
+        blad.append(rij)
+        for cel in blad[blad.max_row]:
+            if cel.data_type == "f":  # openpyxl reads a leading '=' as a formula: keep text
+                cel.data_type = "s"
+    blad.freeze_panes = "C2"
+    for kolom, breedte in zip("ABCDEFGHIJKLMNOP", [18, 32, 14], strict=False):
+        blad.column_dimensions[kolom].width = breedte
+    inhoud = BytesIO()
+    boek.save(inhoud)
+    response = HttpResponse(
+        inhoud.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("xlsx")}"'
+    return response

@@ -1,0 +1,152 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
+
+from wijken.base import toestemming
+from wijken.base.models import Huis, Vrijwilliger, Wijk, Wijkverbinder
+
+
+class PortaalForm(forms.ModelForm):
+    """A model form rendered by crispy-forms with one Dutch save button."""
+
+    submit_label = "Opslaan"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("opslaan", self.submit_label))
+
+
+class ToestemmingMixin:
+    """For a form whose `openbare_velden` go public: a name that consent does not allow
+    (wijken.base.toestemming) stops the save with a warning naming who, and the form then
+    shows the checkbox "Toch opslaan". The checkbox exists only beside that warning, so a
+    confirmation never carries over to a later save."""
+
+    TOCH_OPSLAAN = "toch_opslaan"
+    openbare_velden: tuple[str, ...] = ()
+
+    def publieke_wijken(self) -> list[Wijk]:
+        """The wijken whose people the text could name."""
+        return [self.instance.wijk]
+
+    def clean(self):
+        cleaned = super().clean()
+        teksten = [cleaned.get(veld) for veld in self.openbare_velden]
+        genoemd = toestemming.zonder_toestemming(self.publieke_wijken(), *teksten)
+        if genoemd and not self.data.get(self.add_prefix(self.TOCH_OPSLAAN)):
+            self.add_error(None, toestemming.waarschuwing(genoemd))
+            self.fields[self.TOCH_OPSLAAN] = forms.BooleanField(
+                label="Toch opslaan: ik weet wie deze tekst noemt, en dat het zo mag",
+                required=False,
+            )
+        return cleaned
+
+
+class _NaamNietTeLang:
+    """Refuses a username longer than any user has.
+
+    Django's login forms set the length only as the input's maxlength; a longer name
+    went on to django-axes, whose record of the failed attempt holds 255 characters
+    (a server error on PostgreSQL)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
+
+
+class InlogForm(_NaamNietTeLang, AuthenticationForm):
+    """The login of the back office."""
+
+
+class AdminInlogForm(_NaamNietTeLang, AdminAuthenticationForm):
+    """The login of the Django admin."""
+
+
+class TabelForm(forms.ModelForm):
+    """A compact form laid out by hand (a table row, a list item): Bootstrap classes on
+    every input, so `{{ field }}` renders right without crispy."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select"
+            else:
+                widget.attrs["class"] = "form-control"
+
+
+class WijkForm(ToestemmingMixin, PortaalForm):
+    openbare_velden = ("introductie", "contact_voor_vragen", "wie_leeft_hier", "behoeften")
+
+    def publieke_wijken(self) -> list[Wijk]:
+        return [self.instance]
+
+    class Meta:
+        model = Wijk
+        fields = [
+            "naam",
+            "introductie",
+            "contact_voor_vragen",
+            "wie_leeft_hier",
+            "behoeften",
+            "cbs_code",
+        ]
+        widgets = {
+            "introductie": forms.Textarea(attrs={"rows": 3}),
+            "contact_voor_vragen": forms.Textarea(attrs={"rows": 3}),
+            "wie_leeft_hier": forms.Textarea(attrs={"rows": 5}),
+            "behoeften": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class HuisForm(PortaalForm):
+    class Meta:
+        model = Huis
+        fields = ["naam", "adres", "postcode", "plaats", "telefoon"]
+
+
+class WijkverbinderForm(PortaalForm):
+    class Meta:
+        model = Wijkverbinder
+        fields = [
+            "naam",
+            "email",
+            "telefoon",
+            "status",
+            "startdatum",
+            "uren_per_maand",
+            "bijdrage",
+            "wederkerigheid",
+            "talenten",
+            "toestemming_publiek",
+            "mag_doe_boekje_bijwerken",
+        ]
+        widgets = {
+            "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "bijdrage": forms.Textarea(attrs={"rows": 3}),
+            "wederkerigheid": forms.Textarea(attrs={"rows": 3}),
+            "talenten": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class VrijwilligerForm(PortaalForm):
+    def __init__(self, *args, wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["huis"].queryset = wijk.huizen.all()
+        self.fields["huis"].empty_label = "Kies een huis"
+
+    class Meta:
+        model = Vrijwilliger
+        fields = ["naam", "huis", "wat", "contact", "startdatum", "gestopt_op"]
+        widgets = {
+            "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "gestopt_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }

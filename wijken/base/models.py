@@ -1,0 +1,380 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from communitycare.lib.dates import validate_date_range
+from wijken.base import roles
+
+# First path segments the site itself uses; a regio may not take one as its slug.
+RESERVED_SLUGS = {
+    "admin",
+    "api",
+    "beheer",
+    "doe-boekje",
+    "healthz",
+    "initiatieven",
+    "media",
+    "open-koffie",
+    "programma",  # /beheer/programma/ would shadow the back office of such a regio
+    "readyz",
+    "static",
+}
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            "'%(value)s' is een gereserveerd woord in de adressen van de site; kies een ander.",
+            params={"value": value},
+        )
+
+
+class User(AbstractUser):
+    """A member of staff or a resident with a login; roles are Django groups."""
+
+    telefoon = models.CharField("telefoon (werk)", max_length=30, blank=True)
+    functie = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        ordering = ["first_name", "last_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, role: str) -> bool:
+        return role in self.role_names
+
+    @property
+    def is_programmamanager(self) -> bool:
+        return self.has_role(roles.PROGRAMMAMANAGER)
+
+    @property
+    def sees_all_wijken(self) -> bool:
+        return self.is_superuser or bool(self.role_names & roles.PROGRAMME_ROLES)
+
+    @cached_property
+    def doe_boekje_verbinder(self) -> "Wijkverbinder | None":
+        """This login as an active wijkverbinder who may maintain the wijk's doe-boekje."""
+        return (
+            Wijkverbinder.objects.actief()
+            .filter(user=self, mag_doe_boekje_bijwerken=True)
+            .select_related("wijk__regio")
+            .first()
+        )
+
+
+class Regio(models.Model):
+    naam = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, validators=[validate_not_reserved])
+    beschrijving = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "regio"
+        verbose_name_plural = "regio's"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("wijken:regio", args=[self.slug])
+
+
+class WijkQuerySet(models.QuerySet):
+    def editable_by(self, user) -> "WijkQuerySet":
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_wijken:
+            return self
+        if user.has_role(roles.COORDINATOR):
+            return self.filter(coordinatoren=user)
+        return self.none()
+
+    def zoek(self, tekst: str) -> "WijkQuerySet":
+        """Wijken whose name, or their regio's name, holds the text (any case)."""
+        return self.filter(Q(naam__icontains=tekst) | Q(regio__naam__icontains=tekst))
+
+    def publiek(self, met_mogelijkheden: bool = False) -> "WijkQuerySet":
+        """A wijk with what every public page of it shows, in a fixed number of queries;
+        the wijkbeeld also shows what each huis offers (Bijlage 2)."""
+        huizen = Huis.objects.all()
+        if met_mogelijkheden:
+            huizen = huizen.select_related("mogelijkheden").prefetch_related(
+                "openingstijden", "ruimtes"
+            )
+        return self.select_related("regio").prefetch_related(
+            Prefetch("huizen", queryset=huizen),
+            Prefetch("coordinatoren", queryset=User.objects.filter(is_active=True)),
+            Prefetch(
+                "wijkverbinders",
+                queryset=Wijkverbinder.objects.publiek(),
+                to_attr="publieke_wijkverbinders",
+            ),
+        )
+
+    def doe_boekje_editable_by(self, user) -> "WijkQuerySet":
+        """Who may edit the wijk, plus active wijkverbinders given the doe-boekje right."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_wijken:
+            return self
+        verbinder_wijken = Wijkverbinder.objects.actief().filter(
+            user=user, mag_doe_boekje_bijwerken=True
+        )
+        rechten = Q(pk__in=verbinder_wijken.values("wijk"))
+        if user.has_role(roles.COORDINATOR):
+            rechten |= Q(pk__in=Wijk.coordinatoren.through.objects.filter(user=user).values("wijk"))
+        return self.filter(rechten)
+
+    def with_active_wijkverbinder_count(self) -> "WijkQuerySet":
+        return self.annotate(
+            actieve_wijkverbinders=models.Count(
+                "wijkverbinders", filter=Q(wijkverbinders__status=Wijkverbinder.Status.ACTIEF)
+            )
+        )
+
+
+class Wijk(models.Model):
+    regio = models.ForeignKey(Regio, on_delete=models.PROTECT, related_name="wijken")
+    naam = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150)
+    # One wijk per code, or the figures of two wijken mix in the API and the import.
+    # Optional: no code is NULL (Django's way for a unique, optional text field).
+    cbs_code = models.CharField(
+        "CBS-wijkcode",
+        max_length=8,
+        blank=True,
+        null=True,
+        unique=True,
+        validators=[RegexValidator(r"^WK\d{6}$", "Een CBS-wijkcode is WK en zes cijfers.")],
+        error_messages={
+            "unique": "Een andere wijk heeft deze CBS-wijkcode al. Elke wijk heeft een "
+            "eigen code: kijk de code van uw wijk na bij het CBS."
+        },
+        help_text="Bijvoorbeeld WK099401: WK, de gemeentecode en het wijknummer.",
+    )
+    coordinatoren = models.ManyToManyField(
+        User,
+        blank=True,
+        related_name="wijken_als_coordinator",
+        verbose_name="coördinatoren",
+        help_text="Coördinatoren die deze wijk bewerken; wie invalt, wordt hier ook gekoppeld.",
+    )
+    contact_voor_vragen = models.TextField(
+        blank=True,
+        help_text="Naam, telefoon of e-mail waar buurtbewoners met vragen terecht kunnen.",
+    )
+    introductie = models.TextField(
+        blank=True, help_text="Een paar zinnen over de wijk, in gewone taal."
+    )
+    wie_leeft_hier = models.TextField(
+        "wie leeft en werkt hier",
+        blank=True,
+        help_text="Wie er wonen en welke professionals in de wijk werken (Bijlage 1).",
+    )
+    behoeften = models.TextField(
+        "behoeften en mogelijkheden",
+        blank=True,
+        help_text="Wat de wijk nodig heeft en wie wat kan oppakken, uit de Open Koffies.",
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    objects = WijkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "wijk"
+        verbose_name_plural = "wijken"
+        ordering = ["regio__naam", "naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["regio", "slug"], name="wijk_slug_uniek_per_regio")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("wijken:wijk", args=[self.regio.slug, self.slug])
+
+    def get_beheer_url(self) -> str:
+        return reverse("beheer:wijk", args=[self.regio.slug, self.slug])
+
+
+class Huis(models.Model):
+    """A house (location) of the care organisation in the wijk."""
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="huizen")
+    naam = models.CharField(max_length=150)
+    adres = models.CharField(max_length=200)
+    postcode = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\d{4} ?[A-Za-z]{2}$", "Een postcode is 4 cijfers en 2 letters.")
+        ],
+    )
+    plaats = models.CharField(max_length=100, blank=True)
+    telefoon = models.CharField("telefoon (receptie)", max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = "huis"
+        verbose_name_plural = "huizen"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def volledig_adres(self) -> str:
+        plaats = " ".join(part for part in [self.postcode, self.plaats] if part)
+        return ", ".join(part for part in [self.adres, plaats] if part)
+
+
+class WijkverbinderQuerySet(models.QuerySet):
+    def actief(self) -> "WijkverbinderQuerySet":
+        return self.filter(status=Wijkverbinder.Status.ACTIEF)
+
+    def publiek(self) -> "WijkverbinderQuerySet":
+        """Only active wijkverbinders who consented to be shown by name."""
+        return self.actief().filter(toestemming_publiek=True)
+
+
+class Wijkverbinder(models.Model):
+    """A resident who gives about eight hours a month to connect the wijk."""
+
+    class Status(models.TextChoices):
+        GEINTERESSEERD = "geinteresseerd", "Geïnteresseerd"
+        KENNISMAKING = "kennismaking", "Kennismakingsgesprek"
+        ACTIEF = "actief", "Actief"
+        GESTOPT = "gestopt", "Gestopt"
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="wijkverbinders")
+    user = models.OneToOneField(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="wijkverbinder",
+        verbose_name="login",
+    )
+    naam = models.CharField(max_length=150)
+    email = models.EmailField("e-mail", blank=True)
+    telefoon = models.CharField(max_length=30, blank=True)
+    uren_per_maand = models.PositiveSmallIntegerField(
+        default=8, validators=[MinValueValidator(1), MaxValueValidator(80)]
+    )
+    startdatum = models.DateField(null=True, blank=True, validators=[validate_date_range])
+    status = models.CharField(max_length=20, choices=Status, default=Status.ACTIEF)
+    bijdrage = models.TextField(
+        "wat wil je bijdragen", blank=True, help_text="Wat iemand wil geven aan de wijk."
+    )
+    wederkerigheid = models.TextField(
+        "wat hoop je terug te krijgen", blank=True, help_text="Wat iemand er zelf uit wil halen."
+    )
+    talenten = models.TextField(blank=True)
+    toestemming_publiek = models.BooleanField(
+        "toestemming om naam te tonen",
+        default=False,
+        help_text="Alleen met deze toestemming staat de voornaam op de openbare pagina's.",
+    )
+    toestemming_datum = models.DateField(
+        "datum toestemming", null=True, blank=True, validators=[validate_date_range]
+    )
+    mag_doe_boekje_bijwerken = models.BooleanField(
+        "mag het doe-boekje bijwerken",
+        default=False,
+        help_text="Met een login kan deze wijkverbinder het doe-boekje van de wijk bijhouden.",
+    )
+
+    objects = WijkverbinderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "wijkverbinder"
+        verbose_name_plural = "wijkverbinders"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        if self.toestemming_publiek and not self.toestemming_datum:
+            self.toestemming_datum = timezone.localdate()
+        if not self.toestemming_publiek:
+            self.toestemming_datum = None
+        super().save(*args, **kwargs)
+
+    @property
+    def is_actief(self) -> bool:
+        return self.status == self.Status.ACTIEF
+
+    @property
+    def publieke_naam(self) -> str:
+        """First name only: enough to recognise someone, not to find their address."""
+        return self.naam.split()[0] if self.naam else ""
+
+
+# --- days, for opening hours and the doe-boekje -----------------------------
+
+
+class Dag(models.IntegerChoices):
+    """Days as Python's weekday() numbers them."""
+
+    MAANDAG = 0, "maandag"
+    DINSDAG = 1, "dinsdag"
+    WOENSDAG = 2, "woensdag"
+    DONDERDAG = 3, "donderdag"
+    VRIJDAG = 4, "vrijdag"
+    ZATERDAG = 5, "zaterdag"
+    ZONDAG = 6, "zondag"
+
+
+DAG_FOUT = "Kies een dag van maandag tot en met zondag."
+
+
+# --- vrijwilligers in het huis (standard goal: 10 buurtbewoners a year) -------
+
+
+class VrijwilligerQuerySet(models.QuerySet):
+    def geworven_in(self, jaar: int) -> "VrijwilligerQuerySet":
+        return self.filter(startdatum__year=jaar)
+
+
+class Vrijwilliger(models.Model):
+    """A buurtbewoner who helps in the daily work of a huis. Never shown publicly:
+    the public pages and the wijkplan only count them."""
+
+    huis = models.ForeignKey(Huis, on_delete=models.CASCADE, related_name="vrijwilligers")
+    naam = models.CharField(max_length=150)
+    contact = models.CharField(
+        max_length=150, blank=True, help_text="Telefoon of e-mail; alleen voor de coördinator."
+    )
+    wat = models.CharField("wat doet hij of zij", max_length=200, blank=True)
+    startdatum = models.DateField(default=timezone.localdate, validators=[validate_date_range])
+    gestopt_op = models.DateField(
+        "gestopt op", null=True, blank=True, validators=[validate_date_range]
+    )
+
+    objects = VrijwilligerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "vrijwilliger"
+        verbose_name_plural = "vrijwilligers"
+        ordering = ["-startdatum", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def clean(self) -> None:
+        if self.gestopt_op and self.startdatum and self.gestopt_op < self.startdatum:
+            raise ValidationError({"gestopt_op": "Iemand kan niet stoppen voordat hij begon."})

@@ -1,0 +1,79 @@
+"""The public doe-boekje (Bijlage 3): what there is to do, per wijk and across all wijken."""
+
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from communitycare.lib.pagecache import public_page
+from communitycare.lib.pdf import pdf_response
+from openkoffie.models import OpenKoffie
+from wijken.base.models import Wijk
+from wijken.doeboekje.forms import DoeBoekjeZoekForm
+from wijken.doeboekje.models import DoeBoekjeItem, groepeer
+
+# Enough for a page a resident can read; a more precise search finds the rest.
+MAX_RESULTATEN = 100
+
+
+@public_page(params=("zoek", "dag"))
+def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
+    form = DoeBoekjeZoekForm(request.GET or None)
+    items = form.toepassen(wijk_obj.doe_boekje.actueel().select_related("huis"))
+    groepen = items.gegroepeerd()
+    context = {
+        "wijk": wijk_obj,
+        "regio": wijk_obj.regio,
+        "form": form,
+        "groepen": groepen,
+        "aantal": sum(len(groep) for _, _, groep in groepen),
+    }
+    return render(request, "wijken/doeboekje.html", context)
+
+
+@require_GET
+def wijk_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """The large-print doe-boekje, for residents without internet, with the next Open Koffies."""
+    wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
+    vandaag = timezone.localdate()
+    items = list(wijk_obj.doe_boekje.actueel().select_related("huis").order_by("naam"))
+    open_koffies = list(OpenKoffie.objects.voor_wijk(wijk_obj).gepland().komend().met_plaats()[:4])
+    context = {
+        "wijk": wijk_obj,
+        "titel": f"Doe-boekje {wijk_obj.naam}",
+        "stand": vandaag,
+        "groepen": groepeer(items),
+        "open_koffies": open_koffies,
+    }
+    # No version given: the rendered HTML is the version, so every shown detail counts,
+    # the address of a huis behind an entry included.
+    return pdf_response(
+        "pdf/doeboekje.html",
+        context,
+        filename=f"doe-boekje-{wijk_obj.regio.slug}-{wijk_obj.slug}-{vandaag:%Y-%m-%d}.pdf",
+    )
+
+
+@public_page(params=("zoek", "dag"))
+def overzicht(request: HttpRequest) -> HttpResponse:
+    """Search across every wijk; without a search, the wijken and their doe-boekjes."""
+    form = DoeBoekjeZoekForm(request.GET or None)
+    context = {"form": form}
+    if form.filtert:
+        items = form.toepassen(
+            DoeBoekjeItem.objects.actueel()
+            .select_related("wijk__regio", "huis")
+            .order_by("wijk__regio__naam", "wijk__naam", "wijk", "naam")
+        )
+        resultaten = list(items[: MAX_RESULTATEN + 1])
+        context["resultaten"] = resultaten[:MAX_RESULTATEN]
+        context["meer"] = len(resultaten) > MAX_RESULTATEN
+    else:
+        context["wijken"] = (
+            Wijk.objects.select_related("regio")
+            .annotate(aantal=Count("doe_boekje", filter=Q(doe_boekje__gearchiveerd=False)))
+            .order_by("regio__naam", "naam")
+        )
+    return render(request, "wijken/doeboekje_overzicht.html", context)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WijkplanConfig(AppConfig):
+    name = "wijken.wijkplan"
+    label = "wijkplan"
+    verbose_name = "Wijkplan (Bijlage 5)"

@@ -1,0 +1,109 @@
+import uuid
+
+from django import forms
+
+from wijken.base.forms import PortaalForm, ToestemmingMixin
+from wijken.base.models import Wijk
+from wijken.wijkplan.models import Actie, Vaststelling, Wijkplan
+
+MARKDOWN_HULP = (
+    "Een lege regel begint een nieuwe alinea. *schuin*, **vet**, een regel die begint met "
+    "- wordt een opsomming, [tekst](https://…) een link, # een tussenkop."
+)
+
+
+class InlineForm(PortaalForm):
+    """The template writes the <form> tag itself, with its htmx attributes beside action."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_tag = False
+
+
+class VersieMixin(forms.Form):
+    """The version the editor started from: the optimistic lock of this form."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class TokenMixin(forms.Form):
+    """A fresh token per rendered form, so a double submit adds nothing twice."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["token"] = uuid.uuid4()
+
+
+class DeelForm(ToestemmingMixin, VersieMixin, InlineForm):
+    class Meta:
+        model = Wijkplan
+        fields: list[str] = []
+
+
+def deel_form(veld: str, *args, **kwargs) -> DeelForm:
+    """The form for one section of the plan."""
+    form_class = forms.modelform_factory(
+        Wijkplan,
+        form=DeelForm,
+        fields=[veld],
+        widgets={veld: forms.Textarea(attrs={"rows": 10})},
+        help_texts={veld: f"{Wijkplan._meta.get_field(veld).help_text} {MARKDOWN_HULP}"},
+    )
+    form_class.openbare_velden = (veld,)
+    return form_class(*args, **kwargs)
+
+
+class ActieVelden(ToestemmingMixin, InlineForm):
+    openbare_velden = ("omschrijving", "wie")
+
+    def publieke_wijken(self) -> list[Wijk]:
+        return [self.instance.wijkplan.wijk]
+
+    class Meta:
+        model = Actie
+        fields = ["omschrijving", "wie", "voor_wanneer"]
+        widgets = {"voor_wanneer": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        help_texts = {"wie": "Wie pakt het op? Een naam of een groep."}
+
+
+class NieuweActieForm(TokenMixin, ActieVelden):
+    submit_label = "Actie toevoegen"
+    prefix = "actie"
+
+
+class ActieForm(VersieMixin, ActieVelden):
+    pass
+
+
+class VaststellingForm(InlineForm):
+    submit_label = "Vaststellen"
+
+    class Meta:
+        model = Vaststelling
+        fields = ["open_koffie"]
+        labels = {"open_koffie": "Op welke Open Koffie is deze versie vastgesteld?"}
+
+    def __init__(self, *args, open_koffies, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["open_koffie"]
+        field.queryset, field.required = open_koffies, True
+        field.empty_label = "Kies de Open Koffie"
+        field.error_messages["required"] = "Kies de Open Koffie waar de wijk dit plan vaststelde."
+
+
+class ActieStapForm(forms.Form):
+    """The small POST forms of the acties table: complete, move, delete."""
+
+    versie = forms.IntegerField(min_value=0)
+    afgerond = forms.BooleanField(required=False)
+    richting = forms.ChoiceField(
+        choices=[("omhoog", "omhoog"), ("omlaag", "omlaag")], required=False
+    )
+
+
+class VergelijkForm(forms.Form):
+    van = forms.IntegerField(min_value=1)
+    naar = forms.IntegerField(min_value=1)
