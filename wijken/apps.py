@@ -11,6 +11,7 @@ class WijkenConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from communitycare.lib import dataversion
+        from wijken import effects_wijkplan
         from wijken.roles import sync_role_permissions
 
         connection_created.connect(dataversion.install, dispatch_uid="dataversion.install")
@@ -19,3 +20,4 @@ class WijkenConfig(AppConfig):
         )
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="wijken.sync_role_permissions")
+        effects_wijkplan.connect()
