@@ -5,7 +5,9 @@ Receivers, not calls from each view: the description is edited through the back 
 the admin and the API, and a receiver on each model it shows sees every save and
 delete whatever path made it. `prerender_after_commit` queues the render once per
 initiative per transaction, after commit. The evaluation PDF (Bijlage 7) is rendered
-on download only; the startstappen are not in the PDF.
+on download only. What a receiver cannot see: queryset .update() and bulk_create;
+`zet_indicatoren` adds with bulk_create, but in the same transaction its callers save
+the initiative or (step 1) the startstap, and both are watched.
 
 The e-mail follows from the begroting's history: every domain method of the begroting
 (`indienen`, `na_wijziging`, `keur_goed`, `wijs_af`) records its event as a
@@ -25,6 +27,7 @@ from initiatieven.models import (
     Begrotingsregel,
     Initiatief,
     InitiatiefIndicator,
+    Startstap,
 )
 from initiatieven.tasks import render_beschrijving_pdf
 from wijken.models import Regio, Wijk, Wijkverbinder
@@ -39,6 +42,8 @@ def _via_begroting(begroting_id) -> list[int]:
 INITIATIEVEN = {
     Initiatief: lambda initiatief: [initiatief.pk],
     InitiatiefIndicator: lambda indicator: [indicator.initiatief_id],
+    # Not shown, but step 1 sets the indicatoren (see above) and step 8 the wijkverbinder.
+    Startstap: lambda stap: [stap.initiatief_id],
     Begroting: lambda begroting: [begroting.initiatief_id],
     Begrotingsregel: lambda regel: _via_begroting(regel.begroting_id),
     Begrotingsbesluit: lambda besluit: _via_begroting(besluit.begroting_id),

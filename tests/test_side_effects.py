@@ -252,7 +252,7 @@ def test_a_begroting_line_added_in_the_back_office_renders_the_pdf_once(
     "wijziging",
     [
         pytest.param(
-            lambda i: InitiatiefIndicator.objects.create(initiatief=i, indicator="gezondheid"),
+            lambda i: InitiatiefIndicator.objects.create(initiatief=i, indicator="zelfredzaamheid"),
             id="indicator",
         ),
         pytest.param(
@@ -271,6 +271,20 @@ def test_every_change_the_description_shows_renders_it_once(wijziging, initiatie
     )
     with committed() as renders, transaction.atomic():
         wijziging(initiatief)
+    assert renders == beschrijving(initiatief)
+
+
+def test_indicatoren_chosen_in_step_1_render_the_description_once(
+    client_for, initiatief, committed
+):
+    client = client_for("coordinator_a")
+    with committed() as renders:
+        response = client.post(
+            f"{INITIATIEVEN_BEHEER}{initiatief.slug}/stappen/1/",
+            {"stap1-indicatoren": ["eenzaamheid", "zelfredzaamheid"], "stap1-antwoord": "Ja"},
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert sorted(initiatief.indicator_waarden) == ["eenzaamheid", "zelfredzaamheid"]
     assert renders == beschrijving(initiatief)
 
 
