@@ -70,41 +70,34 @@ WIJKEN = {
 
 
 def wijkplan_pdf_na_commit(wijk_ids) -> None:
+    """Also for a change no receiver sees (bulk_create, queryset .update())."""
     for wijk_id in set(wijk_ids) - {None}:
         prerender_after_commit(render_wijkplan_pdf, wijk_id)
 
 
-def _wijken(instance: Model) -> list[int] | None:
-    lookup = WIJKEN.get(type(instance)._meta.concrete_model)  # proxies count as their model
-    if lookup is None or not settings.PDF_VOORAF_RENDEREN:
+def _lookup(instance: Model, update_fields=None):
+    """How to find the wijken a saved or deleted row shows in; None: not shown, not now."""
+    if not settings.PDF_VOORAF_RENDEREN:
         return None
-    return lookup(instance)
+    if isinstance(instance, User) and update_fields and set(update_fields) <= {"last_login"}:
+        return None  # a login: nothing the plan shows
+    return WIJKEN.get(type(instance)._meta.concrete_model)  # proxies count as their model
 
 
 def _before_save(sender, instance: Model, raw: bool = False, update_fields=None, **kwargs):
     """The wijken the row belonged to: an Open Koffie moved to another wijk leaves the
     first wijk's plan too."""
-    if raw or instance.pk is None or _alleen_login(instance, update_fields):
-        return
-    if _wijken(instance) is not None:
+    lookup = _lookup(instance, update_fields)
+    if lookup is not None and not raw and instance.pk is not None:
         vorige = type(instance)._base_manager.filter(pk=instance.pk).first()
         if vorige is not None:
-            wijkplan_pdf_na_commit(_wijken(vorige) or [])
+            wijkplan_pdf_na_commit(lookup(vorige))
 
 
 def _after_change(sender, instance: Model, raw: bool = False, update_fields=None, **kwargs):
-    if raw or _alleen_login(instance, update_fields):
-        return
-    wijkplan_pdf_na_commit(_wijken(instance) or [])
-
-
-def _alleen_login(instance: Model, update_fields) -> bool:
-    """A login saves the user's last_login: nothing the plan shows."""
-    return (
-        isinstance(instance, User)
-        and update_fields is not None
-        and (set(update_fields) <= {"last_login"})
-    )
+    lookup = _lookup(instance, update_fields)
+    if lookup is not None and not raw:
+        wijkplan_pdf_na_commit(lookup(instance))
 
 
 def _coordinatoren(sender, instance, action: str, reverse: bool, pk_set, **kwargs):
