@@ -41,7 +41,7 @@ SEARCH_P95_MS = 100
 
 def session_cookie(env: dict[str, str], username: str) -> str:
     code = (
-        "from django.test import Client; from wijken.models import User; c = Client(); "
+        "from django.test import Client; from wijken.base.models import User; c = Client(); "
         f"c.force_login(User.objects.get(username={username!r})); "
         "print(c.cookies['sessionid'].value)"
     )
@@ -103,7 +103,7 @@ def seed_if_needed(env: dict[str, str], wijken: int) -> dict:
         "shell",
         "--no-imports",
         "-c",
-        "from wijken.models import Wijk; print(Wijk.objects.count())",
+        "from wijken.base.models import Wijk; print(Wijk.objects.count())",
     )
     if int(count) == 0:
         subprocess.run(

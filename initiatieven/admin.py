@@ -2,7 +2,6 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.template.response import TemplateResponse
 
-from initiatieven import meldingen
 from initiatieven.forms import BesluitForm
 from initiatieven.models import (
     Begroting,
@@ -15,7 +14,6 @@ from initiatieven.models import (
     InitiatiefIndicator,
     Startstap,
 )
-from initiatieven.tasks import beschrijving_pdf_vooraf_renderen
 from wijken.base.admin import BackOfficeAdmin, ReadOnlyInline
 
 
@@ -151,11 +149,9 @@ class GoedkeuringAdmin(BegrotingAdmin):
             with transaction.atomic():
                 begroting = Begroting.objects.select_for_update().get(pk=begroting.pk)
                 if afwijzen:
-                    besluit = begroting.wijs_af(request.user, versie, form.cleaned_data["reden"])
+                    begroting.wijs_af(request.user, versie, form.cleaned_data["reden"])
                 else:
-                    besluit = begroting.keur_goed(request.user, versie)
-                meldingen.besluit(begroting, besluit)
-                beschrijving_pdf_vooraf_renderen(begroting.initiatief)
+                    begroting.keur_goed(request.user, versie)
         except GoedkeuringGeweigerd as error:
             self.message_user(request, str(error), messages.ERROR)
         else:

@@ -1,4 +1,5 @@
-"""E-mail about begrotingen, sent only once the decision is committed."""
+"""E-mail about begrotingen, sent only once the decision is committed; called for each
+event in the begroting's history by initiatieven.effects."""
 
 from django.conf import settings
 from django.db import transaction

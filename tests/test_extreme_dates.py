@@ -21,7 +21,7 @@ from initiatieven.models import Evaluatie, Initiatief, Status
 from openkoffie.models import OpenKoffie
 from tests.factories import UserFactory
 from tests.factories_openkoffie import OpenKoffieFactory, over
-from tests.test_url_persona_matrix import maak_inhoud, portal_urls, url_for
+from tests.test_url_persona_matrix import PORTAAL_APPS, maak_inhoud, portal_urls, url_for
 from tests.test_xss_corpus import get_pagina_urls
 from wijken.base.models import User
 
@@ -34,7 +34,7 @@ def datumvelden() -> list[tuple[type[models.Model], models.DateField]]:
     last_login and date_joined, which Django sets)."""
     return [
         (model, veld)
-        for label in ("wijken", "initiatieven", "openkoffie")
+        for label in PORTAAL_APPS
         for model in apps.get_app_config(label).get_models()
         if not model.__name__.startswith("Historical") and model is not User
         for veld in model._meta.concrete_fields

@@ -315,18 +315,18 @@ def test_the_wijkplan_is_only_shown_in_the_admin(client_for, client, superuser, 
     plan = bewaar_deel(wijk_a, "wijkdata", "Tweede", 1, coordinator)
     actie = ActieFactory(wijkplan=plan)
     eerste = plan.history.order_by("history_id").first()
-    url = f"/admin/wijken/wijkplan/{plan.pk}/change/"
+    url = f"/admin/wijkplan/wijkplan/{plan.pk}/change/"
     html = c.get(url).content.decode()
     assert plan.get_beheer_url() in html
     assert 'name="wijkdata"' not in html
     assert c.post(url, {"wijkdata": "Van de admin"}).status_code == 403
     # simple_history's revert form saves an old version on POST: refused here.
-    revert = f"/admin/wijken/wijkplan/{plan.pk}/history/{eerste.history_id}/"
+    revert = f"/admin/wijkplan/wijkplan/{plan.pk}/history/{eerste.history_id}/"
     assert c.get(revert).status_code == 200
     assert c.post(revert, {}).status_code == 403
-    actie_url = f"/admin/wijken/actie/{actie.pk}/change/"
+    actie_url = f"/admin/wijkplan/actie/{actie.pk}/change/"
     assert c.post(actie_url, {"omschrijving": "X"}).status_code == 403
-    assert c.get("/admin/wijken/wijkplan/add/").status_code == 403
+    assert c.get("/admin/wijkplan/wijkplan/add/").status_code == 403
     plan.refresh_from_db()
     actie.refresh_from_db()
     assert (plan.wijkdata, plan.versie("wijkdata")) == ("Tweede", 2)

@@ -127,8 +127,9 @@ def test_database_backend_stores_the_mail_until_the_worker_runs(database_backend
 def test_approval_mail_and_description_pdf_go_through_the_queue(
     database_backend, settings, client_for, wijk_a, coordinator_a, layouts
 ):
-    settings.PDF_VOORAF_RENDEREN = True
     initiatief = klaar_voor_actief(wijk_a, coordinator_a, goedgekeurd=False)
+    DBTaskResult.objects.all().delete()  # the submission's mail to the programmamanagers
+    settings.PDF_VOORAF_RENDEREN = True
 
     response = approve(client_for("programmamanager"), initiatief.begroting)
 
@@ -155,8 +156,8 @@ def test_approval_mail_and_description_pdf_go_through_the_queue(
 def test_wijkplan_edit_queues_its_pdf_and_the_worker_fills_the_cache(
     database_backend, settings, client_for, layouts
 ):
-    settings.PDF_VOORAF_RENDEREN = True
     client = client_for("coordinator_a")
+    settings.PDF_VOORAF_RENDEREN = True
     client.post(WIJKPLAN_BEHEER + "delen/wijkdata/", {"wijkdata": "Eerste versie", "versie": 0})
     client.post(WIJKPLAN_BEHEER + "delen/wijkdata/", {"wijkdata": "Tweede versie", "versie": 1})
     assert queued() == ["wijken.wijkplan.tasks.render_wijkplan_pdf"] * 2

@@ -278,6 +278,8 @@ def maak_inhoud(wijk, coordinator, prefix: str) -> SimpleNamespace:
             begin=timezone.now() - datetime.timedelta(hours=1),
             einde=timezone.now() + datetime.timedelta(hours=1),
         ),
+        # Held: where the wijk spoke about its figures (beleefde wijkdata).
+        gehouden=OpenKoffieFactory(wijk=wijk, begin=over(-20), status="gehouden"),
         bespreekpunt=BespreekpuntFactory(open_koffie=open_koffie),
         vervolgafspraak=Vervolgafspraak.objects.create(open_koffie=open_koffie, wat="Flyeren"),
         overleg=OverlegFactory(wijk=wijk),
@@ -374,7 +376,10 @@ POSTS = {
     "beheer:huis_verwijderen": lambda o: {},
     "beheer:vrijwilliger_verwijderen": lambda o: {},
     "beheer:wijkverbinder_verwijderen": lambda o: {},
-    "beheer:wijkdata_beleefd": lambda o: {"eenzaamheid-herkenning": "Herkenbaar"},
+    "beheer:wijkdata_beleefd": lambda o: {
+        "eenzaamheid-herkenning": "Herkenbaar",
+        "eenzaamheid-open_koffie": o.gehouden.pk,
+    },
     "beheer:doeboekje_archiveren": lambda o: {},
     "beheer:doeboekje_gecontroleerd": lambda o: {},
     "wijkplan:deel": lambda o: {"wijkdata": "Gewijzigd", "versie": 2},
@@ -422,11 +427,23 @@ POSTS = {
 NIET_GEPOST = {"beheer:login", "beheer:logout"}
 
 
+# The portal's own apps, by label (the base keeps the label "wijken").
+PORTAAL_APPS = (
+    "wijken",
+    "mogelijkheden",
+    "openkoffie",
+    "wijkdata",
+    "doeboekje",
+    "initiatieven",
+    "wijkplan",
+)
+
+
 def stand() -> dict[str, list]:
     """Every row of the portal's own tables (history and links included)."""
     modellen = [
         model
-        for label in ("wijken", "initiatieven", "openkoffie")
+        for label in PORTAAL_APPS
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     ]
     return {m._meta.label: list(m._default_manager.order_by("pk").values_list()) for m in modellen}
@@ -550,12 +567,12 @@ ADMIN_MODELLEN: dict[str, tuple[str, str]] = {
     "wijken.regio": ("lvac", "lvacd"),
     "wijken.wijk": ("lvac", "lvacd"),
     "wijken.huis": ("lvac", "lvacd"),
-    "wijken.doeboekjeitem": ("lv", "lvacd"),
+    "doeboekje.doeboekjeitem": ("lv", "lvacd"),
     "wijken.wijkverbinder": ("lvc", "lvacd"),
     "wijken.vrijwilliger": ("lv", "lvacd"),
-    "wijken.wijkplan": ("lv", "lv"),
-    "wijken.actie": ("lv", "lv"),
-    "wijken.vaststelling": ("lv", "lv"),
+    "wijkplan.wijkplan": ("lv", "lv"),
+    "wijkplan.actie": ("lv", "lv"),
+    "wijkplan.vaststelling": ("lv", "lv"),
     "initiatieven.initiatief": ("lvc", "lvacd"),
     "initiatieven.begroting": ("lv", "lvcd"),
     "initiatieven.begrotingtergoedkeuring": ("lv", ""),
@@ -637,12 +654,12 @@ def admin_objecten(inhoud) -> dict[str, object]:
         "wijken.regio": a.wijk.regio,
         "wijken.wijk": a.wijk,
         "wijken.huis": a.huis,
-        "wijken.doeboekjeitem": a.doe_boekje,
+        "doeboekje.doeboekjeitem": a.doe_boekje,
         "wijken.wijkverbinder": a.wijkverbinder,
         "wijken.vrijwilliger": a.vrijwilliger,
-        "wijken.wijkplan": a.plan,
-        "wijken.actie": a.actie,
-        "wijken.vaststelling": Vaststelling.objects.create(
+        "wijkplan.wijkplan": a.plan,
+        "wijkplan.actie": a.actie,
+        "wijkplan.vaststelling": Vaststelling.objects.create(
             wijkplan=a.plan, versie_id=a.versie, datum=timezone.localdate()
         ),
         "initiatieven.initiatief": a.initiatief,
@@ -820,6 +837,8 @@ ADMIN_SITE: dict[str, tuple[int, int, int, int]] = {
 # The app pages: an app with nothing for this persona does not exist for them.
 ADMIN_APPS = {
     "wijken": (302, 200, 200, 200),
+    "doeboekje": (302, 200, 200, 200),
+    "wijkplan": (302, 200, 200, 200),
     "initiatieven": (302, 200, 200, 200),
     "openkoffie": (302, 200, 200, 200),
     "auth": (302, 404, 404, 200),

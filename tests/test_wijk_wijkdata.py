@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from tests.factories_openkoffie import OpenKoffieFactory
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
 from wijken.base.indicatoren import Indicator
 from wijken.base.models import Wijk
@@ -49,13 +50,15 @@ def test_beleefde_wijkdata_and_emphasis_are_shown(client, wijk_a, eenzaamheid):
     BeleefdeWijkdataFactory(
         wijk=wijk_a,
         herkenning="Op zondag <b>is</b> het stil.",
-        open_koffie_datum=datetime.date(2025, 3, 12),
+        open_koffie=OpenKoffieFactory(
+            wijk=wijk_a, begin=datetime.datetime(2025, 3, 12, 14, tzinfo=datetime.UTC)
+        ),
         nadruk=True,
     )
     html = section(client.get(URL).content.decode(), "wijkdata")
     assert "De wijk wil hieraan werken" in html
     assert "Op zondag &lt;b&gt;is&lt;/b&gt; het stil." in html
-    assert "Besproken op de Open Koffie in het huis van 12 maart 2025." in html
+    assert "Besproken op de Open Koffie van 12 maart 2025." in html
 
 
 def test_demo_figures_say_so(client, wijk_a):

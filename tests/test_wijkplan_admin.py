@@ -7,11 +7,11 @@ def test_admin_pages_for_the_wijkplan(client, wijk_a):
     actie = ActieFactory(wijkplan=plan)
     client.force_login(UserFactory(username="admin", is_staff=True, is_superuser=True))
     for url in [
-        "/admin/wijken/wijkplan/",
-        f"/admin/wijken/wijkplan/{plan.pk}/change/",
-        f"/admin/wijken/wijkplan/{plan.pk}/history/",
-        "/admin/wijken/actie/",
-        f"/admin/wijken/actie/{actie.pk}/history/",
-        "/admin/wijken/vaststelling/",
+        "/admin/wijkplan/wijkplan/",
+        f"/admin/wijkplan/wijkplan/{plan.pk}/change/",
+        f"/admin/wijkplan/wijkplan/{plan.pk}/history/",
+        "/admin/wijkplan/actie/",
+        f"/admin/wijkplan/actie/{actie.pk}/history/",
+        "/admin/wijkplan/vaststelling/",
     ]:
         assert client.get(url).status_code == 200, url

@@ -28,6 +28,7 @@ from initiatieven.models import Begroting
 from openkoffie.models import Bespreekpunt
 from tests.test_url_persona_matrix import (
     EXPECTED,
+    PORTAAL_APPS,
     PUBLIEK,
     maak_inhoud,
     portal_urls,
@@ -83,7 +84,7 @@ def vul_alles(tekst_voor) -> int:
     """Puts `tekst_voor(field)` in every free-text field of every row of the portal's models
     (history left as it is); returns how many fields it filled."""
     gevuld = 0
-    for label in ("wijken", "initiatieven", "openkoffie"):
+    for label in PORTAAL_APPS:
         for model in apps.get_app_config(label).get_models():
             velden = vrije_tekstvelden(model)
             if model.__name__.startswith("Historical") or not velden:

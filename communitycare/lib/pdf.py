@@ -163,13 +163,37 @@ class PdfDocument:
         )
 
 
+class _Prerender:
+    """The on-commit callback of one pre-render, found by its task and arguments, so a
+    transaction that edits a document ten times queues its render once."""
+
+    def __init__(self, task: Task, args: tuple[int | str, ...]):
+        self.key = (task, args)
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        task, args = self.key
+        task.enqueue(*args)
+
+
 def prerender_after_commit(task: Task, *args: int | str) -> None:
     """Enqueue `task` (one that puts a document's PDF in the cache) once the current
-    transaction commits, so the first download after an edit is a cache hit.
+    transaction commits, so the first download after an edit is a cache hit; once per
+    transaction for the same task and arguments, and never after a rollback.
 
     Only with PDF_VOORAF_RENDEREN on (the default with TASKS_BACKEND=database): with the
     immediate backend the layout would run inside the editor's request, and a download
-    renders on a cache miss anyway.
+    renders on a cache miss anyway. Callers: the `effects` modules of the apps, which
+    map every change of what a document shows to its render.
     """
-    if settings.PDF_VOORAF_RENDEREN:
-        transaction.on_commit(lambda: task.enqueue(*args))
+    if not settings.PDF_VOORAF_RENDEREN:
+        return
+    connection = transaction.get_connection()
+    # Django keeps the pending callbacks on the connection (a savepoint rolled back drops
+    # its own); one already run is no longer pending (tests run callbacks mid-transaction).
+    key = (task, args)
+    pending = (entry[1] for entry in connection.run_on_commit)
+    if any(isinstance(job, _Prerender) and job.key == key and not job.done for job in pending):
+        return
+    transaction.on_commit(_Prerender(task, args))

@@ -8,7 +8,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from initiatieven import meldingen
 from initiatieven.access import (
     get_begroting_for_edit,
     get_evaluatie_for_edit,
@@ -28,7 +27,6 @@ from initiatieven.forms import (
 )
 from initiatieven.models import HANDMATIGE_STAPPEN, Begroting, Evaluatie, Initiatief
 from initiatieven.similarity import lijkt_op
-from initiatieven.tasks import beschrijving_pdf_vooraf_renderen
 from wijken.base import roles
 from wijken.base.access import get_wijk_for_edit
 from wijken.base.requests import AuthenticatedHttpRequest
@@ -135,7 +133,6 @@ def beschrijving(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-        beschrijving_pdf_vooraf_renderen(initiatief)
         ontbreekt = initiatief.beschrijving_ontbreekt()
         if ontbreekt:
             messages.info(
@@ -205,7 +202,6 @@ def status(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            beschrijving_pdf_vooraf_renderen(initiatief)
             messages.success(
                 request, f"De status is nu: {initiatief.get_status_display().lower()}."
             )
@@ -239,9 +235,7 @@ def _render_begroting(request, begroting: Begroting, **forms) -> HttpResponse:
 
 
 def _na_wijziging(request, begroting: Begroting) -> None:
-    beschrijving_pdf_vooraf_renderen(begroting.initiatief)
     if begroting.na_wijziging(request.user):
-        meldingen.ter_goedkeuring(begroting, opnieuw=True)
         messages.warning(
             request,
             "De begroting was goedgekeurd. Door deze wijziging staat ze opnieuw ter "
@@ -257,7 +251,6 @@ def begroting(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: st
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-        beschrijving_pdf_vooraf_renderen(begroting.initiatief)
         messages.success(
             request, "Het financieel akkoord van de overige betrokkenen is opgeslagen."
         )
@@ -336,7 +329,6 @@ def indienen(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str
     try:
         with transaction.atomic():
             begroting.indienen(request.user)
-            meldingen.ter_goedkeuring(begroting)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -49,7 +49,6 @@ from wijken.wijkplan.models import (
     voortgang_wijkverbinders,
     wijkplan_wijk_queryset,
 )
-from wijken.wijkplan.tasks import wijkplan_pdf_vooraf_renderen
 
 BEHEER = "beheer/wijkplan.html"
 
@@ -157,7 +156,6 @@ def deel(request: AuthenticatedHttpRequest, regio: str, wijk: str, veld: str) ->
             verschil=inline_diff(huidige_tekst, eigen_tekst),
         )
         return _deel_form_response(request, context)
-    wijkplan_pdf_vooraf_renderen(wijk_obj)
     if request.htmx:
         beheer_context = _beheer_context(wijk_obj, oob=True, opgeslagen=True)
         beheer_context["d"] = next(d for d in beheer_context["plan"].delen() if d.deel.veld == veld)
@@ -193,8 +191,6 @@ def actie_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Htt
         return render(request, f"{BEHEER}#acties" if request.htmx else BEHEER, context)
     velden = {name: form.cleaned_data[name] for name in ActieForm.Meta.fields}
     actie, nieuw = nieuwe_actie(wijk_obj, form.cleaned_data["token"], request.user, **velden)
-    if nieuw:
-        wijkplan_pdf_vooraf_renderen(wijk_obj)
     melding = f"Actie “{actie}” is toegevoegd." if nieuw else f"Actie “{actie}” stond er al."
     return _acties_response(request, wijk_obj, melding)
 
@@ -223,7 +219,6 @@ def actie(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> 
                 for name in velden
             ]
         else:
-            wijkplan_pdf_vooraf_renderen(wijk_obj)
             messages.success(request, "De actie is opgeslagen.")
             return _terug(wijk_obj, "acties")
     return render(request, "beheer/wijkplan_actie.html", context)
@@ -251,8 +246,6 @@ def _actie_stap(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: in
             f"“{actie_obj}” was intussen door iemand anders gewijzigd. "
             "Bekijk de lijst hieronder en probeer het zo nodig opnieuw."
         )
-    else:
-        wijkplan_pdf_vooraf_renderen(wijk_obj)
     return _acties_response(request, wijk_obj, melding)
 
 
@@ -306,7 +299,6 @@ def planning_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> 
     form = PlanningForm(request.POST, wijk=wijk_obj)
     if not form.is_valid() or form.plan() is None:
         return _planning_response(request, wijk_obj, planning_form=form)
-    wijkplan_pdf_vooraf_renderen(wijk_obj)
     return _planning_response(request, wijk_obj)
 
 
@@ -414,7 +406,6 @@ def herstellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
             "teruggezet; bekijk de nieuwe tekst en probeer het zo nodig opnieuw.",
         )
         return redirect("wijkplan:versie", regio, wijk, pk)
-    wijkplan_pdf_vooraf_renderen(wijk_obj)
     messages.success(
         request,
         f"{deel_obj.nummer} {deel_obj.titel} is teruggezet naar de tekst van "
@@ -450,7 +441,6 @@ def vaststellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: in
             messages.error(request, fout)
         return redirect("wijkplan:versie", regio, wijk, pk)
     if nieuw:
-        wijkplan_pdf_vooraf_renderen(wijk_obj)
         messages.success(request, f"De versie is vastgesteld op {vaststelling.datum:%d-%m-%Y}.")
     else:
         messages.info(request, "Deze versie was al vastgesteld.")

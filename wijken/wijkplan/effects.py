@@ -1,0 +1,114 @@
+"""What follows from a change the wijkplan (Bijlage 5) shows: its PDF rendered ahead.
+
+Receivers, not calls from each view or domain function: the plan shows rows of three
+apps (the plan's texts, acties and vaststellingen; the wijk, its huizen, wijkverbinders,
+wijkdata and doe-boekje; the Open Koffies, overleggen and initiatives that chapters 2 and
+4 count or list), edited through the back office, the admin, the API and management
+commands. A receiver on each model sees every save and delete whatever path made it;
+`prerender_after_commit` queues the render once per wijk per transaction, after commit.
+
+What a receiver cannot see: queryset .update() and bulk_create (the wijkdata import);
+the PDF's version still changes then, so its next download renders it afresh.
+"""
+
+from django.conf import settings
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+from communitycare.lib.pdf import prerender_after_commit
+from initiatieven.models import Initiatief
+from openkoffie.models import OpenKoffie, WijkverbinderOverleg
+from wijken.base.models import Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbinder
+from wijken.doeboekje.models import DoeBoekjeItem
+from wijken.mogelijkheden.models import HuisMogelijkheden, Openingstijd, Ruimte
+from wijken.wijkdata.models import BeleefdeWijkdata, Wijkcijfer
+from wijken.wijkplan.models import Actie, Vaststelling, Wijkplan
+from wijken.wijkplan.tasks import render_wijkplan_pdf
+
+
+def _via_huis(huis_id) -> list[int]:
+    return list(Huis.objects.filter(pk=huis_id).values_list("wijk_id", flat=True))
+
+
+def _via_wijkplan(wijkplan_id) -> list[int]:
+    return list(Wijkplan.objects.filter(pk=wijkplan_id).values_list("wijk_id", flat=True))
+
+
+# Per model: the wijken whose plan shows a row. Queries, not related objects: in a
+# cascading delete the row's parents may be gone already.
+WIJKEN = {
+    Wijk: lambda wijk: [wijk.pk],
+    Regio: lambda regio: list(regio.wijken.values_list("pk", flat=True)),
+    Wijkplan: lambda plan: [plan.wijk_id],
+    Actie: lambda actie: _via_wijkplan(actie.wijkplan_id),
+    Vaststelling: lambda vaststelling: _via_wijkplan(vaststelling.wijkplan_id),
+    Huis: lambda huis: [huis.wijk_id],
+    HuisMogelijkheden: lambda mogelijkheden: _via_huis(mogelijkheden.huis_id),
+    Openingstijd: lambda tijd: _via_huis(tijd.huis_id),
+    Ruimte: lambda ruimte: _via_huis(ruimte.huis_id),
+    Vrijwilliger: lambda vrijwilliger: _via_huis(vrijwilliger.huis_id),
+    Wijkverbinder: lambda wijkverbinder: [wijkverbinder.wijk_id],
+    Wijkcijfer: lambda cijfer: [cijfer.wijk_id],
+    BeleefdeWijkdata: lambda item: [item.wijk_id],
+    DoeBoekjeItem: lambda item: [item.wijk_id],
+    OpenKoffie: lambda open_koffie: [open_koffie.wijk_id, open_koffie.tweede_wijk_id],
+    WijkverbinderOverleg: lambda overleg: [overleg.wijk_id],
+    Initiatief: lambda initiatief: [initiatief.wijk_id],
+    # The header names the coordinators.
+    User: lambda user: list(user.wijken_als_coordinator.values_list("pk", flat=True)),
+}
+
+
+def wijkplan_pdf_na_commit(wijk_ids) -> None:
+    """Also for a change no receiver sees (bulk_create, queryset .update())."""
+    for wijk_id in set(wijk_ids) - {None}:
+        prerender_after_commit(render_wijkplan_pdf, wijk_id)
+
+
+def _lookup(instance: Model, update_fields=None):
+    """How to find the wijken a saved or deleted row shows in; None: not shown, not now."""
+    if not settings.PDF_VOORAF_RENDEREN:
+        return None
+    if isinstance(instance, User) and update_fields and set(update_fields) <= {"last_login"}:
+        return None  # a login: nothing the plan shows
+    return WIJKEN.get(type(instance)._meta.concrete_model)  # proxies count as their model
+
+
+def _before_save(sender, instance: Model, raw: bool = False, update_fields=None, **kwargs):
+    """The wijken the row belonged to: an Open Koffie moved to another wijk leaves the
+    first wijk's plan too."""
+    lookup = _lookup(instance, update_fields)
+    if lookup is not None and not raw and instance.pk is not None:
+        vorige = type(instance)._base_manager.filter(pk=instance.pk).first()
+        if vorige is not None:
+            wijkplan_pdf_na_commit(lookup(vorige))
+
+
+def _after_change(sender, instance: Model, raw: bool = False, update_fields=None, **kwargs):
+    lookup = _lookup(instance, update_fields)
+    if lookup is not None and not raw:
+        wijkplan_pdf_na_commit(lookup(instance))
+
+
+def _coordinatoren(sender, instance, action: str, reverse: bool, pk_set, **kwargs):
+    """wijk.coordinatoren changed, or from the other side user.wijken_als_coordinator
+    (then pk_set names the wijken; a clear names none, so they are read before it)."""
+    if not settings.PDF_VOORAF_RENDEREN:
+        return
+    if not reverse and action.startswith("post_"):
+        wijkplan_pdf_na_commit([instance.pk])
+    elif reverse and action in ("post_add", "post_remove"):
+        wijkplan_pdf_na_commit(pk_set or [])
+    elif reverse and action == "pre_clear":
+        wijkplan_pdf_na_commit(instance.wijken_als_coordinator.values_list("pk", flat=True))
+
+
+def connect() -> None:
+    """Called from WijkenConfig.ready(). Senders not named: proxies of these models save
+    as themselves, and one dispatch serves them all."""
+    pre_save.connect(_before_save, dispatch_uid="wijkplan_pdf.pre_save")
+    post_save.connect(_after_change, dispatch_uid="wijkplan_pdf.post_save")
+    post_delete.connect(_after_change, dispatch_uid="wijkplan_pdf.post_delete")
+    m2m_changed.connect(
+        _coordinatoren, sender=Wijk.coordinatoren.through, dispatch_uid="wijkplan_pdf.m2m"
+    )
