@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
@@ -596,6 +597,19 @@ class StapStand:
                 op=begroting.goedgekeurd_op,
                 antwoord=f"Akkoord op versie {begroting.versie}.",
             )
+        laatst = begroting.laatst_goedgekeurd()
+        if laatst is not None and begroting.initiatief.status in (Status.ACTIEF, Status.BEEINDIGD):
+            # It started on the approved version; a later change does not undo the step.
+            return cls(
+                10,
+                titel,
+                uitleg,
+                afgerond_derived=True,
+                door=laatst.door,
+                op=laatst.op,
+                antwoord=f"Akkoord op versie {laatst.versie}. De gewijzigde versie "
+                f"{begroting.versie} is nu: {begroting.stand_label}.",
+            )
         return cls(10, titel, uitleg, antwoord=f"Begroting: {begroting.stand_label}.")
 
     @classmethod
@@ -632,6 +646,53 @@ class Categorie(models.TextChoices):
     OVERIG = "overig", "Overig"
 
 
+class RegelTotalen:
+    """The totals Bijlage 6 shows, over `regellijst()`: the live lines or an approved copy."""
+
+    def regellijst(self) -> "list[Begrotingsregel]":
+        raise NotImplementedError
+
+    def totaal(self) -> Decimal:
+        return sum((regel.bedrag for regel in self.regellijst()), Decimal(0))
+
+    def totaal_per_betaler(self) -> list[tuple[str, Decimal]]:
+        totals: dict[str, Decimal] = {}
+        for regel in self.regellijst():
+            key = regel.betaler.strip() or "Nog niet bekend"
+            totals[key] = totals.get(key, Decimal(0)) + regel.bedrag
+        return sorted(totals.items())
+
+    def totaal_per_categorie(self) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = {}
+        for regel in self.regellijst():
+            totals[regel.categorie] = totals.get(regel.categorie, Decimal(0)) + regel.bedrag
+        return totals
+
+
+@dataclass(frozen=True)
+class GoedgekeurdeBegroting(RegelTotalen):
+    """The last approved version of a begroting: what the public page, the PDF and the
+    API show, also while a change waits for approval."""
+
+    begroting: "Begroting"
+    regels: tuple["Begrotingsregel", ...]
+
+    @property
+    def versie(self) -> int | None:
+        return self.begroting.goedgekeurde_versie
+
+    @property
+    def op(self) -> datetime.datetime | None:
+        return self.begroting.goedgekeurd_op
+
+    @property
+    def door(self) -> User | None:
+        return self.begroting.goedgekeurd_door
+
+    def regellijst(self) -> "list[Begrotingsregel]":
+        return list(self.regels)
+
+
 class BegrotingQuerySet(models.QuerySet):
     def ter_goedkeuring(self) -> "BegrotingQuerySet":
         return self.filter(status=Begroting.Stand.INGEDIEND)
@@ -644,8 +705,20 @@ class GoedkeuringGeweigerd(Exception):
     """A programmamanager's decision that may not be taken; the message is Dutch."""
 
 
-class Begroting(models.Model):
-    """The budget of an initiative. Every change raises `versie`; an approval holds one."""
+WIJZIGEN_NA_GOEDKEURING = (
+    "Deze begroting is goedgekeurd. Als u haar wijzigt, moet de programmamanager haar "
+    "opnieuw goedkeuren. Toch wijzigen?"
+)
+WACHT_OP_GOEDKEURING = "Begroting gewijzigd, wacht op goedkeuring"
+
+
+class WijzigingNietBevestigd(ValidationError):
+    """A change to an approved begroting that was not confirmed: nothing is saved."""
+
+
+class Begroting(RegelTotalen, models.Model):
+    """The budget of an initiative. Every change raises `versie`; an approval holds one,
+    and keeps a copy of its lines so the public sees them while a change waits."""
 
     class Stand(models.TextChoices):
         CONCEPT = "concept", "Concept"
@@ -676,6 +749,10 @@ class Begroting(models.Model):
         related_name="+",
         verbose_name="programmamanager akkoord",
     )
+    # The lines of `goedgekeurde_versie` as approved; the only place they survive a change.
+    goedgekeurde_regels = models.JSONField(
+        null=True, blank=True, editable=False, encoder=DjangoJSONEncoder
+    )
     overige_financieel_akkoord = models.BooleanField(
         "overige betrokkenen financieel akkoord", default=False
     )
@@ -704,21 +781,55 @@ class Begroting(models.Model):
     def kan_ingediend_worden(self) -> bool:
         return self.status in (self.Stand.CONCEPT, self.Stand.AFGEWEZEN)
 
-    def totaal(self) -> Decimal:
-        return sum((regel.bedrag for regel in self.regels.all()), Decimal(0))
+    @property
+    def wacht_op_hergoedkeuring(self) -> bool:
+        """Approved once, changed since, and back with the programmamanager."""
+        return self.status == self.Stand.INGEDIEND and self.goedgekeurde_versie is not None
 
-    def totaal_per_betaler(self) -> list[tuple[str, Decimal]]:
-        totals: dict[str, Decimal] = {}
-        for regel in self.regels.all():
-            key = regel.betaler.strip() or "Nog niet bekend"
-            totals[key] = totals.get(key, Decimal(0)) + regel.bedrag
-        return sorted(totals.items())
+    @property
+    def signaal(self) -> str:
+        """The mark the back office and the programmamanager see while a change waits."""
+        return WACHT_OP_GOEDKEURING if self.wacht_op_hergoedkeuring else ""
 
-    def totaal_per_categorie(self) -> dict[str, Decimal]:
-        totals: dict[str, Decimal] = {}
-        for regel in self.regels.all():
-            totals[regel.categorie] = totals.get(regel.categorie, Decimal(0)) + regel.bedrag
-        return totals
+    def regellijst(self) -> "list[Begrotingsregel]":
+        return list(self.regels.all())
+
+    def laatst_goedgekeurd(self) -> GoedgekeurdeBegroting | None:
+        """The last approved version, or None when no version was ever approved.
+
+        While the current version is the approved one its lines are the approved lines
+        (and cost no extra query where they are prefetched); after a change the copy
+        taken at approval holds them."""
+        if self.goedgekeurde_versie is None:
+            return None
+        if self.is_goedgekeurd:
+            regels = tuple(self.regels.all())
+        elif self.goedgekeurde_regels is not None:
+            regels = tuple(
+                Begrotingsregel(**{**regel, "bedrag": Decimal(regel["bedrag"])})
+                for regel in self.goedgekeurde_regels
+            )
+        else:
+            return None
+        return GoedgekeurdeBegroting(self, regels)
+
+    def controleer_wijziging(self, bevestigd: bool) -> None:
+        """Refuses the first change of an approved begroting unless it was confirmed:
+        it withdraws the approval, so whoever changes it must know."""
+        if self.is_goedgekeurd and not bevestigd:
+            raise WijzigingNietBevestigd(WIJZIGEN_NA_GOEDKEURING)
+
+    def sla_regel_op(self, regel: "Begrotingsregel", door: User, *, bevestigd=False) -> bool:
+        """Adds or changes one line; True when that withdrew an approval."""
+        regel.begroting = self
+        regel.save(bevestigd=bevestigd)
+        return self.na_wijziging(door)
+
+    def verwijder_regel(self, regel: "Begrotingsregel", door: User, *, bevestigd=False) -> bool:
+        """Removes one line; True when that withdrew an approval."""
+        regel.begroting = self
+        regel.delete(bevestigd=bevestigd)
+        return self.na_wijziging(door)
 
     def _log(self, soort: str, door: User | None, reden: str = "") -> "Begrotingsbesluit":
         return self.besluiten.create(
@@ -796,6 +907,7 @@ class Begroting(models.Model):
         self._check_beslisser(door, versie)
         self.status, self.goedgekeurde_versie = self.Stand.GOEDGEKEURD, self.versie
         self.goedgekeurd_door, self.goedgekeurd_op = door, timezone.now()
+        self.goedgekeurde_regels = [regel.als_dict() for regel in self.regels.all()]
         self.save()
         return self._log(Begrotingsbesluit.Soort.GOEDGEKEURD, door)
 
@@ -846,6 +958,21 @@ class Begrotingsregel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_categorie_display()}: {self.omschrijving}"
+
+    # Every path that writes a line (views, admin, shell) meets the confirmation rule.
+    def save(self, *args, bevestigd: bool = False, **kwargs) -> None:
+        self.begroting.controleer_wijziging(bevestigd)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, bevestigd: bool = False, **kwargs):
+        self.begroting.controleer_wijziging(bevestigd)
+        return super().delete(*args, **kwargs)
+
+    KOPIE_VELDEN = ("categorie", "omschrijving", "bedrag", "betaler", "looptijd")
+
+    def als_dict(self) -> dict:
+        """The line as the approval keeps it (see `Begroting.goedgekeurde_regels`)."""
+        return {veld: getattr(self, veld) for veld in self.KOPIE_VELDEN}
 
 
 class Begrotingsbesluit(models.Model):
@@ -996,8 +1123,9 @@ class Besteding(models.Model):
     def goedgekeurd_begroot(self) -> Decimal | None:
         """What the approved begroting holds for this category: the only budget amount
         that may be public. `begroot` is copied from the begroting as it stood when the
-        evaluation began, approved or not. None while no version is approved."""
+        evaluation began, approved or not. None while no version was ever approved."""
         begroting = self.evaluatie.initiatief.begroting_of_none
-        if begroting is None or not begroting.is_goedgekeurd:
+        goedgekeurd = begroting.laatst_goedgekeurd() if begroting else None
+        if goedgekeurd is None:
             return None
-        return begroting.totaal_per_categorie().get(self.categorie, Decimal(0))
+        return goedgekeurd.totaal_per_categorie().get(self.categorie, Decimal(0))

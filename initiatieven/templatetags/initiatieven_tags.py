@@ -3,6 +3,7 @@
 import datetime
 
 from django import template
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from initiatieven.models import (
@@ -36,7 +37,7 @@ def initiatieven_te_doen(context, wijken) -> dict:
     actief = (
         Initiatief.objects.actief()
         .filter(wijk__in=wijken, startdatum__isnull=False)
-        .select_related("wijk__regio")
+        .select_related("wijk__regio", "begroting")
         .met_evaluatiestand()
         .order_by("startdatum", "pk")
     )
@@ -49,6 +50,11 @@ def initiatieven_te_doen(context, wijken) -> dict:
     return {
         "te_doen": te_doen,
         "wachtrij": (
-            Begroting.objects.ter_goedkeuring().count() if user.is_programmamanager else None
+            Begroting.objects.ter_goedkeuring().aggregate(
+                totaal=Count("pk"),
+                gewijzigd=Count("pk", filter=Q(goedgekeurde_versie__isnull=False)),
+            )
+            if user.is_programmamanager
+            else None
         ),
     }
