@@ -8,7 +8,20 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,8 +31,7 @@ from wijken.indicatoren import Indicator
 from wijken.models import User, Wijk, Wijkverbinder
 
 MAX_BEDRAG = Decimal("100000")
-# Until the Open Koffie planning is merged, "the first Open Koffie of the year" is
-# taken as the end of the first quarter.
+# Step 11 is due at the wijk's first Open Koffie of the year; this day when none is planned.
 JAARLIJKSE_EVALUATIE_UITERLIJK = (3, 31)
 EVALUATIE_BINNENKORT_DAGEN = 30
 
@@ -71,15 +83,28 @@ class InitiatiefQuerySet(models.QuerySet):
 
     def met_evaluatiestand(self) -> "InitiatiefQuerySet":
         """Annotates what `volgende_evaluatie` needs, so a list costs one query."""
-        gepubliceerd = Q(evaluaties__gepubliceerd_op__isnull=False)
-        return self.annotate(
-            zes_maanden_gedaan=Count(
-                "evaluaties", filter=gepubliceerd & Q(evaluaties__soort=Evaluatie.Soort.ZES_MAANDEN)
-            ),
-            laatste_jaarevaluatie=Max(
-                "evaluaties__datum",
-                filter=gepubliceerd & Q(evaluaties__soort=Evaluatie.Soort.JAARLIJKS),
-            ),
+        gepubliceerd = Evaluatie.objects.filter(
+            initiatief=OuterRef("pk"), gepubliceerd_op__isnull=False
+        )
+        laatste_jaar = gepubliceerd.filter(soort=Evaluatie.Soort.JAARLIJKS).order_by("-datum")
+        return (
+            self.annotate(
+                zes_maanden_gedaan=Exists(gepubliceerd.filter(soort=Evaluatie.Soort.ZES_MAANDEN)),
+                laatste_jaarevaluatie=Subquery(laatste_jaar.values("datum")[:1]),
+            )
+            .annotate(
+                evaluatiejaar=Coalesce(
+                    ExtractYear("laatste_jaarevaluatie"), ExtractYear("startdatum")
+                )
+                + 1
+            )
+            .annotate(
+                eerste_open_koffie_begin=Subquery(
+                    eerste_open_koffie(OuterRef("wijk"), OuterRef("evaluatiejaar")).values("begin")[
+                        :1
+                    ]
+                )
+            )
         )
 
     def gestart_in(self, jaar: int) -> "InitiatiefQuerySet":
@@ -94,26 +119,71 @@ class InitiatiefQuerySet(models.QuerySet):
             initiatief=OuterRef("pk"), gepubliceerd_op__isnull=False
         )
         zes_gedaan = Exists(gepubliceerd.filter(soort=Evaluatie.Soort.ZES_MAANDEN))
-        # The yearly evaluation of year Y is due by 31 March of Y + 1.
-        verstreken_jaar = vandaag.year - (
-            0 if (vandaag.month, vandaag.day) > JAARLIJKSE_EVALUATIE_UITERLIJK else 1
-        )
+        # The yearly evaluation of year Y is due at the wijk's first Open Koffie of Y (31
+        # March without one): the last year whose due day has passed, per wijk.
+        vandaag_begin = timezone.make_aware(datetime.datetime.combine(vandaag, datetime.time()))
+        verstreken = Q(eerste_dit_jaar__lt=vandaag_begin)
+        if (vandaag.month, vandaag.day) > JAARLIJKSE_EVALUATIE_UITERLIJK:
+            verstreken |= Q(eerste_dit_jaar__isnull=True)
+        eerste = eerste_open_koffie(OuterRef("wijk"), vandaag.year).values("begin")[:1]
         jaar_gedaan = Exists(
-            gepubliceerd.filter(soort=Evaluatie.Soort.JAARLIJKS, datum__year__gte=verstreken_jaar)
+            gepubliceerd.filter(
+                soort=Evaluatie.Soort.JAARLIJKS, datum__year__gte=OuterRef("verstreken_jaar")
+            )
         )
         zes_te_laat = Q(~zes_gedaan, startdatum__lt=add_months(vandaag, -6))
-        jaar_te_laat = Q(zes_gedaan, ~jaar_gedaan, startdatum__year__lt=verstreken_jaar)
-        return self.actief().filter(startdatum__isnull=False).filter(zes_te_laat | jaar_te_laat)
+        jaar_te_laat = Q(zes_gedaan, ~jaar_gedaan, startdatum__year__lt=F("verstreken_jaar"))
+        return (
+            self.actief()
+            .filter(startdatum__isnull=False)
+            .annotate(eerste_dit_jaar=Subquery(eerste))
+            .annotate(
+                verstreken_jaar=Case(
+                    When(verstreken, then=Value(vandaag.year)), default=Value(vandaag.year - 1)
+                )
+            )
+            .filter(zes_te_laat | jaar_te_laat)
+        )
 
     def status_telling(self) -> dict[str, int]:
         counts = dict(self.order_by().values_list("status").annotate(n=Count("pk")))
         return {status: counts.get(status, 0) for status in Status.values}
 
 
+def eerste_open_koffie(wijk, jaar) -> models.QuerySet:
+    """The Open Koffies of `wijk` (a combined one counts for both) in local year `jaar`,
+    not cancelled, first first: the first is where step 11 is due. Either argument may be
+    an OuterRef, so a list gets the date in the same query."""
+    return (
+        OpenKoffie.objects.voor_wijk(wijk)
+        .filter(begin__year=jaar)
+        .exclude(status=OpenKoffie.Status.GEANNULEERD)
+        .order_by("begin")
+    )
+
+
 @dataclass(frozen=True)
 class EvaluatieMoment:
     soort: str
     uiterlijk: datetime.date
+    # The yearly evaluation: whether `uiterlijk` is a planned Open Koffie (or 31 March).
+    bij_open_koffie: bool = False
+
+    @classmethod
+    def jaarlijks(cls, jaar: int, open_koffie: datetime.datetime | None) -> "EvaluatieMoment":
+        if open_koffie is None:
+            return cls(
+                Evaluatie.Soort.JAARLIJKS, datetime.date(jaar, *JAARLIJKSE_EVALUATIE_UITERLIJK)
+            )
+        return cls(Evaluatie.Soort.JAARLIJKS, timezone.localdate(open_koffie), True)
+
+    @property
+    def toelichting(self) -> str:
+        if self.soort != Evaluatie.Soort.JAARLIJKS:
+            return ""
+        if self.bij_open_koffie:
+            return "de eerste Open Koffie van het jaar"
+        return "er is dat jaar nog geen Open Koffie gepland"
 
     @property
     def te_laat(self) -> bool:
@@ -381,20 +451,29 @@ class Initiatief(models.Model):
         """
         if self.status != Status.ACTIEF or not self.startdatum:
             return None
-        if hasattr(self, "zes_maanden_gedaan") and hasattr(self, "laatste_jaarevaluatie"):
+        open_koffie: datetime.datetime | None = None
+        if (
+            hasattr(self, "zes_maanden_gedaan")
+            and hasattr(self, "laatste_jaarevaluatie")
+            and hasattr(self, "eerste_open_koffie_begin")
+        ):
             zes_gedaan, laatste_jaar = self.zes_maanden_gedaan, self.laatste_jaarevaluatie
+            open_koffie, geannoteerd = self.eerste_open_koffie_begin, True
         else:
             klaar = self.evaluaties.exclude(gepubliceerd_op=None)
             zes_gedaan = klaar.filter(soort=Evaluatie.Soort.ZES_MAANDEN).exists()
             laatste_jaar = klaar.filter(soort=Evaluatie.Soort.JAARLIJKS).aggregate(m=Max("datum"))[
                 "m"
             ]
+            geannoteerd = False
         if not zes_gedaan:
             return EvaluatieMoment(Evaluatie.Soort.ZES_MAANDEN, add_months(self.startdatum, 6))
         jaar = clamp_year((laatste_jaar.year if laatste_jaar else self.startdatum.year) + 1)
-        return EvaluatieMoment(
-            Evaluatie.Soort.JAARLIJKS, datetime.date(jaar, *JAARLIJKSE_EVALUATIE_UITERLIJK)
-        )
+        if not geannoteerd:
+            open_koffie = (
+                eerste_open_koffie(self.wijk_id, jaar).values_list("begin", flat=True).first()
+            )
+        return EvaluatieMoment.jaarlijks(jaar, open_koffie)
 
 
 class InitiatiefIndicator(models.Model):
