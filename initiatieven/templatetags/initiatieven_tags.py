@@ -1,4 +1,5 @@
-"""Small blocks other pages include: the wijk page's summary, the dashboard's to-do."""
+"""Small blocks other pages include: the wijk page's summary, the dashboard's to-do, the
+yearly evaluation on an Open Koffie page (here, not in openkoffie, which sits below)."""
 
 import datetime
 
@@ -13,6 +14,7 @@ from initiatieven.models import (
     Initiatief,
     Status,
 )
+from openkoffie.models import OpenKoffie
 from wijken.models import Wijk
 
 register = template.Library()
@@ -58,3 +60,17 @@ def initiatieven_te_doen(context, wijken) -> dict:
             else None
         ),
     }
+
+
+@register.inclusion_tag("initiatieven/_jaarevaluatie.html")
+def jaarevaluatie(open_koffie: OpenKoffie, beheer: bool = False) -> dict:
+    """Start step 11: the first Open Koffie of a year evaluates every running initiative."""
+    if not open_koffie.is_eerste_van_het_jaar():
+        return {"initiatieven": None}
+    lopend = (
+        Initiatief.objects.actief()
+        .filter(wijk__in=open_koffie.wijken)
+        .select_related("wijk__regio")
+        .order_by("wijk__naam", "naam")
+    )
+    return {"initiatieven": list(lopend), "beheer": beheer, "jaar": open_koffie.begin.year}
