@@ -130,6 +130,10 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     assert_accessible(page)
     page.get_by_label("Hoeveel kost het (€)").fill("150")
     page.get_by_role("button", name="Regel opslaan").click()
+    page.get_by_text("Toch wijzigen?").wait_for()  # asks first: nothing saved yet
+    assert Begroting.objects.get().is_goedgekeurd
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, toch wijzigen").click()
     page.get_by_text("staat ze opnieuw ter goedkeuring").wait_for()
     assert Begroting.objects.get().status == Begroting.Stand.INGEDIEND
     page.goto(live_server.url + BEHEER + "initiatieven/samen-op-stap/")
