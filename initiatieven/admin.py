@@ -94,7 +94,15 @@ class BegrotingAdmin(admin.ModelAdmin):
 class GoedkeuringAdmin(BegrotingAdmin):
     """The programmamanager's queue: only they see it, and they decide per exact version."""
 
-    list_display = ["initiatief", "wijk", "totaal", "ingediend_op", "ingediend_door", "versie"]
+    list_display = [
+        "initiatief",
+        "wijk",
+        "soort",
+        "totaal",
+        "ingediend_op",
+        "ingediend_door",
+        "versie",
+    ]
     list_filter = ["initiatief__wijk__regio", "initiatief__wijk", "initiatief__thema"]
     date_hierarchy = "ingediend_op"
     ordering = ["ingediend_op"]
@@ -102,6 +110,11 @@ class GoedkeuringAdmin(BegrotingAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).ter_goedkeuring()
+
+    @admin.display(description="soort")
+    def soort(self, obj) -> str:
+        """A running initiative's changed begroting stands out from a first submission."""
+        return obj.signaal or "Eerste aanvraag"
 
     def _is_programmamanager(self, request) -> bool:
         return request.user.is_active and request.user.is_programmamanager

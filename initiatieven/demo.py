@@ -104,6 +104,8 @@ def _stap(initiatief: Initiatief, nummer: int, antwoord, door: User) -> None:
 
 def _begroting(initiatief: Initiatief, data: dict) -> None:
     begroting, _ = Begroting.objects.get_or_create(initiatief=initiatief)
+    if begroting.is_goedgekeurd:
+        return  # loaded before: an approved begroting changes only with confirmation
     for regel in data["regels"]:
         Begrotingsregel.objects.update_or_create(
             begroting=begroting,

@@ -5,9 +5,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,8 +31,7 @@ from wijken.base.indicatoren import Indicator
 from wijken.base.models import User, Wijk, Wijkverbinder
 
 MAX_BEDRAG = Decimal("100000")
-# Until the Open Koffie planning is merged, "the first Open Koffie of the year" is
-# taken as the end of the first quarter.
+# Step 11 is due at the wijk's first Open Koffie of the year; this day when none is planned.
 JAARLIJKSE_EVALUATIE_UITERLIJK = (3, 31)
 EVALUATIE_BINNENKORT_DAGEN = 30
 
@@ -70,15 +83,28 @@ class InitiatiefQuerySet(models.QuerySet):
 
     def met_evaluatiestand(self) -> "InitiatiefQuerySet":
         """Annotates what `volgende_evaluatie` needs, so a list costs one query."""
-        gepubliceerd = Q(evaluaties__gepubliceerd_op__isnull=False)
-        return self.annotate(
-            zes_maanden_gedaan=Count(
-                "evaluaties", filter=gepubliceerd & Q(evaluaties__soort=Evaluatie.Soort.ZES_MAANDEN)
-            ),
-            laatste_jaarevaluatie=Max(
-                "evaluaties__datum",
-                filter=gepubliceerd & Q(evaluaties__soort=Evaluatie.Soort.JAARLIJKS),
-            ),
+        gepubliceerd = Evaluatie.objects.filter(
+            initiatief=OuterRef("pk"), gepubliceerd_op__isnull=False
+        )
+        laatste_jaar = gepubliceerd.filter(soort=Evaluatie.Soort.JAARLIJKS).order_by("-datum")
+        return (
+            self.annotate(
+                zes_maanden_gedaan=Exists(gepubliceerd.filter(soort=Evaluatie.Soort.ZES_MAANDEN)),
+                laatste_jaarevaluatie=Subquery(laatste_jaar.values("datum")[:1]),
+            )
+            .annotate(
+                evaluatiejaar=Coalesce(
+                    ExtractYear("laatste_jaarevaluatie"), ExtractYear("startdatum")
+                )
+                + 1
+            )
+            .annotate(
+                eerste_open_koffie_begin=Subquery(
+                    eerste_open_koffie(OuterRef("wijk"), OuterRef("evaluatiejaar")).values("begin")[
+                        :1
+                    ]
+                )
+            )
         )
 
     def gestart_in(self, jaar: int) -> "InitiatiefQuerySet":
@@ -93,26 +119,71 @@ class InitiatiefQuerySet(models.QuerySet):
             initiatief=OuterRef("pk"), gepubliceerd_op__isnull=False
         )
         zes_gedaan = Exists(gepubliceerd.filter(soort=Evaluatie.Soort.ZES_MAANDEN))
-        # The yearly evaluation of year Y is due by 31 March of Y + 1.
-        verstreken_jaar = vandaag.year - (
-            0 if (vandaag.month, vandaag.day) > JAARLIJKSE_EVALUATIE_UITERLIJK else 1
-        )
+        # The yearly evaluation of year Y is due at the wijk's first Open Koffie of Y (31
+        # March without one): the last year whose due day has passed, per wijk.
+        vandaag_begin = timezone.make_aware(datetime.datetime.combine(vandaag, datetime.time()))
+        verstreken = Q(eerste_dit_jaar__lt=vandaag_begin)
+        if (vandaag.month, vandaag.day) > JAARLIJKSE_EVALUATIE_UITERLIJK:
+            verstreken |= Q(eerste_dit_jaar__isnull=True)
+        eerste = eerste_open_koffie(OuterRef("wijk"), vandaag.year).values("begin")[:1]
         jaar_gedaan = Exists(
-            gepubliceerd.filter(soort=Evaluatie.Soort.JAARLIJKS, datum__year__gte=verstreken_jaar)
+            gepubliceerd.filter(
+                soort=Evaluatie.Soort.JAARLIJKS, datum__year__gte=OuterRef("verstreken_jaar")
+            )
         )
         zes_te_laat = Q(~zes_gedaan, startdatum__lt=add_months(vandaag, -6))
-        jaar_te_laat = Q(zes_gedaan, ~jaar_gedaan, startdatum__year__lt=verstreken_jaar)
-        return self.actief().filter(startdatum__isnull=False).filter(zes_te_laat | jaar_te_laat)
+        jaar_te_laat = Q(zes_gedaan, ~jaar_gedaan, startdatum__year__lt=F("verstreken_jaar"))
+        return (
+            self.actief()
+            .filter(startdatum__isnull=False)
+            .annotate(eerste_dit_jaar=Subquery(eerste))
+            .annotate(
+                verstreken_jaar=Case(
+                    When(verstreken, then=Value(vandaag.year)), default=Value(vandaag.year - 1)
+                )
+            )
+            .filter(zes_te_laat | jaar_te_laat)
+        )
 
     def status_telling(self) -> dict[str, int]:
         counts = dict(self.order_by().values_list("status").annotate(n=Count("pk")))
         return {status: counts.get(status, 0) for status in Status.values}
 
 
+def eerste_open_koffie(wijk, jaar) -> models.QuerySet:
+    """The Open Koffies of `wijk` (a combined one counts for both) in local year `jaar`,
+    not cancelled, first first: the first is where step 11 is due. Either argument may be
+    an OuterRef, so a list gets the date in the same query."""
+    return (
+        OpenKoffie.objects.voor_wijk(wijk)
+        .filter(begin__year=jaar)
+        .exclude(status=OpenKoffie.Status.GEANNULEERD)
+        .order_by("begin")
+    )
+
+
 @dataclass(frozen=True)
 class EvaluatieMoment:
     soort: str
     uiterlijk: datetime.date
+    # The yearly evaluation: whether `uiterlijk` is a planned Open Koffie (or 31 March).
+    bij_open_koffie: bool = False
+
+    @classmethod
+    def jaarlijks(cls, jaar: int, open_koffie: datetime.datetime | None) -> "EvaluatieMoment":
+        if open_koffie is None:
+            return cls(
+                Evaluatie.Soort.JAARLIJKS, datetime.date(jaar, *JAARLIJKSE_EVALUATIE_UITERLIJK)
+            )
+        return cls(Evaluatie.Soort.JAARLIJKS, timezone.localdate(open_koffie), True)
+
+    @property
+    def toelichting(self) -> str:
+        if self.soort != Evaluatie.Soort.JAARLIJKS:
+            return ""
+        if self.bij_open_koffie:
+            return "de eerste Open Koffie van het jaar"
+        return "er is dat jaar nog geen Open Koffie gepland"
 
     @property
     def te_laat(self) -> bool:
@@ -380,20 +451,29 @@ class Initiatief(models.Model):
         """
         if self.status != Status.ACTIEF or not self.startdatum:
             return None
-        if hasattr(self, "zes_maanden_gedaan") and hasattr(self, "laatste_jaarevaluatie"):
+        open_koffie: datetime.datetime | None = None
+        if (
+            hasattr(self, "zes_maanden_gedaan")
+            and hasattr(self, "laatste_jaarevaluatie")
+            and hasattr(self, "eerste_open_koffie_begin")
+        ):
             zes_gedaan, laatste_jaar = self.zes_maanden_gedaan, self.laatste_jaarevaluatie
+            open_koffie, geannoteerd = self.eerste_open_koffie_begin, True
         else:
             klaar = self.evaluaties.exclude(gepubliceerd_op=None)
             zes_gedaan = klaar.filter(soort=Evaluatie.Soort.ZES_MAANDEN).exists()
             laatste_jaar = klaar.filter(soort=Evaluatie.Soort.JAARLIJKS).aggregate(m=Max("datum"))[
                 "m"
             ]
+            geannoteerd = False
         if not zes_gedaan:
             return EvaluatieMoment(Evaluatie.Soort.ZES_MAANDEN, add_months(self.startdatum, 6))
         jaar = clamp_year((laatste_jaar.year if laatste_jaar else self.startdatum.year) + 1)
-        return EvaluatieMoment(
-            Evaluatie.Soort.JAARLIJKS, datetime.date(jaar, *JAARLIJKSE_EVALUATIE_UITERLIJK)
-        )
+        if not geannoteerd:
+            open_koffie = (
+                eerste_open_koffie(self.wijk_id, jaar).values_list("begin", flat=True).first()
+            )
+        return EvaluatieMoment.jaarlijks(jaar, open_koffie)
 
 
 class InitiatiefIndicator(models.Model):
@@ -596,6 +676,19 @@ class StapStand:
                 op=begroting.goedgekeurd_op,
                 antwoord=f"Akkoord op versie {begroting.versie}.",
             )
+        laatst = begroting.laatst_goedgekeurd()
+        if laatst is not None and begroting.initiatief.status in (Status.ACTIEF, Status.BEEINDIGD):
+            # It started on the approved version; a later change does not undo the step.
+            return cls(
+                10,
+                titel,
+                uitleg,
+                afgerond_derived=True,
+                door=laatst.door,
+                op=laatst.op,
+                antwoord=f"Akkoord op versie {laatst.versie}. De gewijzigde versie "
+                f"{begroting.versie} is nu: {begroting.stand_label}.",
+            )
         return cls(10, titel, uitleg, antwoord=f"Begroting: {begroting.stand_label}.")
 
     @classmethod
@@ -632,6 +725,53 @@ class Categorie(models.TextChoices):
     OVERIG = "overig", "Overig"
 
 
+class RegelTotalen:
+    """The totals Bijlage 6 shows, over `regellijst()`: the live lines or an approved copy."""
+
+    def regellijst(self) -> "list[Begrotingsregel]":
+        raise NotImplementedError
+
+    def totaal(self) -> Decimal:
+        return sum((regel.bedrag for regel in self.regellijst()), Decimal(0))
+
+    def totaal_per_betaler(self) -> list[tuple[str, Decimal]]:
+        totals: dict[str, Decimal] = {}
+        for regel in self.regellijst():
+            key = regel.betaler.strip() or "Nog niet bekend"
+            totals[key] = totals.get(key, Decimal(0)) + regel.bedrag
+        return sorted(totals.items())
+
+    def totaal_per_categorie(self) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = {}
+        for regel in self.regellijst():
+            totals[regel.categorie] = totals.get(regel.categorie, Decimal(0)) + regel.bedrag
+        return totals
+
+
+@dataclass(frozen=True)
+class GoedgekeurdeBegroting(RegelTotalen):
+    """The last approved version of a begroting: what the public page, the PDF and the
+    API show, also while a change waits for approval."""
+
+    begroting: "Begroting"
+    regels: tuple["Begrotingsregel", ...]
+
+    @property
+    def versie(self) -> int | None:
+        return self.begroting.goedgekeurde_versie
+
+    @property
+    def op(self) -> datetime.datetime | None:
+        return self.begroting.goedgekeurd_op
+
+    @property
+    def door(self) -> User | None:
+        return self.begroting.goedgekeurd_door
+
+    def regellijst(self) -> "list[Begrotingsregel]":
+        return list(self.regels)
+
+
 class BegrotingQuerySet(models.QuerySet):
     def ter_goedkeuring(self) -> "BegrotingQuerySet":
         return self.filter(status=Begroting.Stand.INGEDIEND)
@@ -644,8 +784,20 @@ class GoedkeuringGeweigerd(Exception):
     """A programmamanager's decision that may not be taken; the message is Dutch."""
 
 
-class Begroting(models.Model):
-    """The budget of an initiative. Every change raises `versie`; an approval holds one."""
+WIJZIGEN_NA_GOEDKEURING = (
+    "Deze begroting is goedgekeurd. Als u haar wijzigt, moet de programmamanager haar "
+    "opnieuw goedkeuren. Toch wijzigen?"
+)
+WACHT_OP_GOEDKEURING = "Begroting gewijzigd, wacht op goedkeuring"
+
+
+class WijzigingNietBevestigd(ValidationError):
+    """A change to an approved begroting that was not confirmed: nothing is saved."""
+
+
+class Begroting(RegelTotalen, models.Model):
+    """The budget of an initiative. Every change raises `versie`; an approval holds one,
+    and keeps a copy of its lines so the public sees them while a change waits."""
 
     class Stand(models.TextChoices):
         CONCEPT = "concept", "Concept"
@@ -676,6 +828,10 @@ class Begroting(models.Model):
         related_name="+",
         verbose_name="programmamanager akkoord",
     )
+    # The lines of `goedgekeurde_versie` as approved; the only place they survive a change.
+    goedgekeurde_regels = models.JSONField(
+        null=True, blank=True, editable=False, encoder=DjangoJSONEncoder
+    )
     overige_financieel_akkoord = models.BooleanField(
         "overige betrokkenen financieel akkoord", default=False
     )
@@ -704,21 +860,55 @@ class Begroting(models.Model):
     def kan_ingediend_worden(self) -> bool:
         return self.status in (self.Stand.CONCEPT, self.Stand.AFGEWEZEN)
 
-    def totaal(self) -> Decimal:
-        return sum((regel.bedrag for regel in self.regels.all()), Decimal(0))
+    @property
+    def wacht_op_hergoedkeuring(self) -> bool:
+        """Approved once, changed since, and back with the programmamanager."""
+        return self.status == self.Stand.INGEDIEND and self.goedgekeurde_versie is not None
 
-    def totaal_per_betaler(self) -> list[tuple[str, Decimal]]:
-        totals: dict[str, Decimal] = {}
-        for regel in self.regels.all():
-            key = regel.betaler.strip() or "Nog niet bekend"
-            totals[key] = totals.get(key, Decimal(0)) + regel.bedrag
-        return sorted(totals.items())
+    @property
+    def signaal(self) -> str:
+        """The mark the back office and the programmamanager see while a change waits."""
+        return WACHT_OP_GOEDKEURING if self.wacht_op_hergoedkeuring else ""
 
-    def totaal_per_categorie(self) -> dict[str, Decimal]:
-        totals: dict[str, Decimal] = {}
-        for regel in self.regels.all():
-            totals[regel.categorie] = totals.get(regel.categorie, Decimal(0)) + regel.bedrag
-        return totals
+    def regellijst(self) -> "list[Begrotingsregel]":
+        return list(self.regels.all())
+
+    def laatst_goedgekeurd(self) -> GoedgekeurdeBegroting | None:
+        """The last approved version, or None when no version was ever approved.
+
+        While the current version is the approved one its lines are the approved lines
+        (and cost no extra query where they are prefetched); after a change the copy
+        taken at approval holds them."""
+        if self.goedgekeurde_versie is None:
+            return None
+        if self.is_goedgekeurd:
+            regels = tuple(self.regels.all())
+        elif self.goedgekeurde_regels is not None:
+            regels = tuple(
+                Begrotingsregel(**{**regel, "bedrag": Decimal(regel["bedrag"])})
+                for regel in self.goedgekeurde_regels
+            )
+        else:
+            return None
+        return GoedgekeurdeBegroting(self, regels)
+
+    def controleer_wijziging(self, bevestigd: bool) -> None:
+        """Refuses the first change of an approved begroting unless it was confirmed:
+        it withdraws the approval, so whoever changes it must know."""
+        if self.is_goedgekeurd and not bevestigd:
+            raise WijzigingNietBevestigd(WIJZIGEN_NA_GOEDKEURING)
+
+    def sla_regel_op(self, regel: "Begrotingsregel", door: User, *, bevestigd=False) -> bool:
+        """Adds or changes one line; True when that withdrew an approval."""
+        regel.begroting = self
+        regel.save(bevestigd=bevestigd)
+        return self.na_wijziging(door)
+
+    def verwijder_regel(self, regel: "Begrotingsregel", door: User, *, bevestigd=False) -> bool:
+        """Removes one line; True when that withdrew an approval."""
+        regel.begroting = self
+        regel.delete(bevestigd=bevestigd)
+        return self.na_wijziging(door)
 
     def _log(self, soort: str, door: User | None, reden: str = "") -> "Begrotingsbesluit":
         return self.besluiten.create(
@@ -796,6 +986,7 @@ class Begroting(models.Model):
         self._check_beslisser(door, versie)
         self.status, self.goedgekeurde_versie = self.Stand.GOEDGEKEURD, self.versie
         self.goedgekeurd_door, self.goedgekeurd_op = door, timezone.now()
+        self.goedgekeurde_regels = [regel.als_dict() for regel in self.regels.all()]
         self.save()
         return self._log(Begrotingsbesluit.Soort.GOEDGEKEURD, door)
 
@@ -846,6 +1037,21 @@ class Begrotingsregel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_categorie_display()}: {self.omschrijving}"
+
+    # Every path that writes a line (views, admin, shell) meets the confirmation rule.
+    def save(self, *args, bevestigd: bool = False, **kwargs) -> None:
+        self.begroting.controleer_wijziging(bevestigd)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, bevestigd: bool = False, **kwargs):
+        self.begroting.controleer_wijziging(bevestigd)
+        return super().delete(*args, **kwargs)
+
+    KOPIE_VELDEN = ("categorie", "omschrijving", "bedrag", "betaler", "looptijd")
+
+    def als_dict(self) -> dict:
+        """The line as the approval keeps it (see `Begroting.goedgekeurde_regels`)."""
+        return {veld: getattr(self, veld) for veld in self.KOPIE_VELDEN}
 
 
 class Begrotingsbesluit(models.Model):
@@ -996,8 +1202,9 @@ class Besteding(models.Model):
     def goedgekeurd_begroot(self) -> Decimal | None:
         """What the approved begroting holds for this category: the only budget amount
         that may be public. `begroot` is copied from the begroting as it stood when the
-        evaluation began, approved or not. None while no version is approved."""
+        evaluation began, approved or not. None while no version was ever approved."""
         begroting = self.evaluatie.initiatief.begroting_of_none
-        if begroting is None or not begroting.is_goedgekeurd:
+        goedgekeurd = begroting.laatst_goedgekeurd() if begroting else None
+        if goedgekeurd is None:
             return None
-        return begroting.totaal_per_categorie().get(self.categorie, Decimal(0))
+        return goedgekeurd.totaal_per_categorie().get(self.categorie, Decimal(0))

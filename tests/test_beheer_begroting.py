@@ -147,7 +147,7 @@ def test_changing_an_approved_line_makes_it_pending(
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for("coordinator_a").post(
             url(initiatief, f"regels/{regel.pk}/"),
-            {**REGEL, "categorie": regel.categorie, "bedrag": "300"},
+            {**REGEL, "categorie": regel.categorie, "bedrag": "300", "bevestigd": "ja"},
             follow=True,
         )
     assert "staat ze opnieuw ter goedkeuring" in response.content.decode()

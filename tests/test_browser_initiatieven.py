@@ -1,14 +1,17 @@
 """The whole lifecycle in Chromium: create, steps, description, begroting, approval, actief."""
 
+import datetime
 import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from initiatieven.models import Begroting, Initiatief, Status
 from tests.conftest import PASSWORD, assert_accessible
 from tests.factories import WijkverbinderFactory
 from tests.factories_initiatieven import InitiatiefFactory
+from tests.factories_openkoffie import OpenKoffieFactory, OverlegFactory, over
 
 BEHEER = "/beheer/heuvelland/valkenburg-oosterbeemd/"
 
@@ -42,6 +45,9 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     page, browser, live_server, login, wijk_a, coordinator_a, programmamanager
 ):
     WijkverbinderFactory(wijk=wijk_a, naam="Anneke Vliegen")
+    # Steps 8 and 9 point at meetings that took place (a planned one leaves them pending).
+    overleg = OverlegFactory(wijk=wijk_a, datum=timezone.localdate() - datetime.timedelta(days=9))
+    open_koffie = OpenKoffieFactory(wijk=wijk_a, begin=over(-5), status="gehouden")
     login(page, coordinator_a)
     page.get_by_role("link", name="Valkenburg-Oosterbeemd", exact=True).click()
     page.get_by_role("main").get_by_role("link", name="Initiatieven", exact=True).click()
@@ -67,8 +73,8 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     )
     stap(page, 4, **{"Hoe evalueren en borgen we het?": "Na zes maanden"})
     stap(page, 5, **{"Welk doel van het wijkplan dient het?": "2.1.2"})
-    stap(page, 8, **{"Datum overleg": "2026-10-05", "Aangestelde wijkverbinder": "Anneke Vliegen"})
-    stap(page, 9, **{"Datum Open Koffie": "2026-10-20", "Welke Open Koffie": "Najaar"})
+    stap(page, 8, **{"Overleg": str(overleg), "Aangestelde wijkverbinder": "Anneke Vliegen"})
+    stap(page, 9, **{"Open Koffie": str(open_koffie)})
 
     page.get_by_role("link", name="Beschrijving bewerken").click()
     assert_accessible(page)
@@ -130,6 +136,10 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     assert_accessible(page)
     page.get_by_label("Hoeveel kost het (€)").fill("150")
     page.get_by_role("button", name="Regel opslaan").click()
+    page.get_by_text("Toch wijzigen?").wait_for()  # asks first: nothing saved yet
+    assert Begroting.objects.get().is_goedgekeurd
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, toch wijzigen").click()
     page.get_by_text("staat ze opnieuw ter goedkeuring").wait_for()
     assert Begroting.objects.get().status == Begroting.Stand.INGEDIEND
     page.goto(live_server.url + BEHEER + "initiatieven/samen-op-stap/")

@@ -84,8 +84,7 @@ def test_a_change_after_approval_makes_it_pending_and_keeps_the_history(
     assert begroting.is_goedgekeurd
     regel = begroting.regels.first()
     regel.bedrag = Decimal("99")
-    regel.save()
-    assert begroting.na_wijziging(coordinator_a) is True
+    assert begroting.sla_regel_op(regel, coordinator_a, bevestigd=True) is True
     begroting.refresh_from_db()
     assert not begroting.is_goedgekeurd
     assert begroting.status == Begroting.Stand.INGEDIEND

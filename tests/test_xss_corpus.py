@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from communitycare.lib import pdf
-from initiatieven.models import Begroting
+from initiatieven.models import Begroting, Begrotingsregel
 from openkoffie.models import Bespreekpunt
 from tests.test_url_persona_matrix import (
     EXPECTED,
@@ -96,7 +96,9 @@ def vul_alles(tekst_voor) -> int:
                         tekst = f"{tekst} {obj.pk}"
                     setattr(obj, veld.attname, tekst[: veld.max_length])
                     gevuld += 1
-                obj.save()
+                # A line of an approved begroting changes only when confirmed (the domain
+                # rule); here the corpus is the data, so it is confirmed.
+                obj.save(**({"bevestigd": True} if model is Begrotingsregel else {}))
     return gevuld
 
 

@@ -11,7 +11,8 @@ from initiatieven.models import Initiatief
 
 def _initiatief(request: HttpRequest, initiatief: Initiatief) -> dict:
     begroting = initiatief.begroting_of_none
-    goedgekeurd = bool(begroting and begroting.is_goedgekeurd)
+    # The last approved version, also while a change waits for approval.
+    goedgekeurd = begroting.laatst_goedgekeurd() if begroting else None
     return {
         "naam": initiatief.naam,
         "slug": initiatief.slug,
@@ -22,8 +23,8 @@ def _initiatief(request: HttpRequest, initiatief: Initiatief) -> dict:
         "startdatum": initiatief.startdatum,
         "einddatum": initiatief.einddatum,
         "globale_beschrijving": initiatief.globale_beschrijving,
-        "begroting_goedgekeurd_op": begroting.goedgekeurd_op if goedgekeurd else None,
-        "begroting_totaal": float(begroting.totaal()) if goedgekeurd else None,
+        "begroting_goedgekeurd_op": goedgekeurd.op if goedgekeurd else None,
+        "begroting_totaal": float(goedgekeurd.totaal()) if goedgekeurd else None,
         "url": absolute_url(initiatief.get_absolute_url()),
     }
 

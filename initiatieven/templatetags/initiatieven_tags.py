@@ -1,8 +1,10 @@
-"""Small blocks other pages include: the wijk page's summary, the dashboard's to-do."""
+"""Small blocks other pages include: the wijk page's summary, the dashboard's to-do, the
+yearly evaluation on an Open Koffie page (here, not in openkoffie, which sits below)."""
 
 import datetime
 
 from django import template
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from initiatieven.models import (
@@ -12,6 +14,7 @@ from initiatieven.models import (
     Initiatief,
     Status,
 )
+from openkoffie.models import OpenKoffie
 from wijken.base.models import Wijk
 
 register = template.Library()
@@ -36,7 +39,7 @@ def initiatieven_te_doen(context, wijken) -> dict:
     actief = (
         Initiatief.objects.actief()
         .filter(wijk__in=wijken, startdatum__isnull=False)
-        .select_related("wijk__regio")
+        .select_related("wijk__regio", "begroting")
         .met_evaluatiestand()
         .order_by("startdatum", "pk")
     )
@@ -49,6 +52,25 @@ def initiatieven_te_doen(context, wijken) -> dict:
     return {
         "te_doen": te_doen,
         "wachtrij": (
-            Begroting.objects.ter_goedkeuring().count() if user.is_programmamanager else None
+            Begroting.objects.ter_goedkeuring().aggregate(
+                totaal=Count("pk"),
+                gewijzigd=Count("pk", filter=Q(goedgekeurde_versie__isnull=False)),
+            )
+            if user.is_programmamanager
+            else None
         ),
     }
+
+
+@register.inclusion_tag("initiatieven/_jaarevaluatie.html")
+def jaarevaluatie(open_koffie: OpenKoffie, beheer: bool = False) -> dict:
+    """Start step 11: the first Open Koffie of a year evaluates every running initiative."""
+    if not open_koffie.is_eerste_van_het_jaar():
+        return {"initiatieven": None}
+    lopend = (
+        Initiatief.objects.actief()
+        .filter(wijk__in=open_koffie.wijken)
+        .select_related("wijk__regio")
+        .order_by("wijk__naam", "naam")
+    )
+    return {"initiatieven": list(lopend), "beheer": beheer, "jaar": open_koffie.begin.year}

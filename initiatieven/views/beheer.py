@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
 from initiatieven.access import (
     get_begroting_for_edit,
@@ -25,7 +26,14 @@ from initiatieven.forms import (
     StapForm,
     StatusForm,
 )
-from initiatieven.models import HANDMATIGE_STAPPEN, Begroting, Evaluatie, Initiatief
+from initiatieven.models import (
+    HANDMATIGE_STAPPEN,
+    WIJZIGEN_NA_GOEDKEURING,
+    Begroting,
+    Evaluatie,
+    Initiatief,
+    WijzigingNietBevestigd,
+)
 from initiatieven.similarity import lijkt_op
 from wijken.base import roles
 from wijken.base.access import get_wijk_for_edit
@@ -234,13 +242,35 @@ def _render_begroting(request, begroting: Begroting, **forms) -> HttpResponse:
     return render(request, template, _begroting_context(begroting, **forms))
 
 
-def _na_wijziging(request, begroting: Begroting) -> None:
-    if begroting.na_wijziging(request.user):
+def _na_wijziging(request, begroting: Begroting, goedkeuring_ingetrokken: bool) -> None:
+    if goedkeuring_ingetrokken:
         messages.warning(
             request,
             "De begroting was goedgekeurd. Door deze wijziging staat ze opnieuw ter "
             "goedkeuring bij de programmamanager.",
         )
+
+
+def _bevestigd(request) -> bool:
+    return request.POST.get("bevestigd") == "ja"
+
+
+def _bevestig_wijziging(request, begroting: Begroting, wat: str, form=None) -> HttpResponse:
+    """The no-JS confirmation step before the first change of an approved begroting:
+    the same POST again, with `bevestigd`. Nothing was saved."""
+    context = {
+        "wijk": begroting.initiatief.wijk,
+        "initiatief": begroting.initiatief,
+        "vraag": WIJZIGEN_NA_GOEDKEURING,
+        "wat": wat,
+        "form": form,
+        "titel": "Goedgekeurde begroting wijzigen?",
+    }
+    response = render(request, "initiatieven/beheer/bevestig_wijziging.html", context)
+    if request.htmx:
+        # A page from before the approval posted in place: show the question as a page.
+        response = retarget(reswap(response, "innerHTML"), "body")
+    return response
 
 
 @login_required
@@ -269,10 +299,14 @@ def regel_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: 
     form = BegrotingsregelForm(request.POST)
     if not form.is_valid():
         return _render_begroting(request, begroting, regel_form=form)
-    with transaction.atomic():
-        form.instance.begroting = begroting
-        form.save()
-        _na_wijziging(request, begroting)
+    try:
+        with transaction.atomic():
+            ingetrokken = begroting.sla_regel_op(
+                form.instance, request.user, bevestigd=_bevestigd(request)
+            )
+            _na_wijziging(request, begroting, ingetrokken)
+    except WijzigingNietBevestigd:
+        return _bevestig_wijziging(request, begroting, "Een regel toevoegen.", form)
     if request.htmx:
         return _render_begroting(request, begroting)
     messages.success(request, "De regel is toegevoegd.")
@@ -284,12 +318,18 @@ def regel_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: 
 def regel(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int):
     regel = get_regel_for_edit(request, regio, wijk, slug, pk)
     begroting = regel.begroting
+    wat = f"De regel “{regel}” wijzigen."  # before the form puts the new values in
     form = BegrotingsregelForm(request.POST or None, instance=regel)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if form.has_changed():
-                form.save()
-                _na_wijziging(request, begroting)
+        if form.has_changed():
+            try:
+                with transaction.atomic():
+                    ingetrokken = begroting.sla_regel_op(
+                        regel, request.user, bevestigd=_bevestigd(request)
+                    )
+                    _na_wijziging(request, begroting, ingetrokken)
+            except WijzigingNietBevestigd:
+                return _bevestig_wijziging(request, begroting, wat, form)
         messages.success(request, "De regel is opgeslagen.")
         return redirect(begroting.initiatief.beheer_url("begroting"))
     context = {
@@ -307,15 +347,23 @@ def regel(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, p
 def regel_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int):
     regel = get_regel_for_edit(request, regio, wijk, slug, pk)
     begroting = regel.begroting
+    wat = f"De regel “{regel}” verwijderen."
     if request.method == "GET":
+        if begroting.is_goedgekeurd:
+            return _bevestig_wijziging(request, begroting, wat)
         return render(
             request,
             "beheer/verwijderen.html",
             {"wijk": begroting.initiatief.wijk, "object": regel, "wat": "De begrotingsregel"},
         )
-    with transaction.atomic():
-        regel.delete()
-        _na_wijziging(request, begroting)
+    try:
+        with transaction.atomic():
+            ingetrokken = begroting.verwijder_regel(
+                regel, request.user, bevestigd=_bevestigd(request)
+            )
+            _na_wijziging(request, begroting, ingetrokken)
+    except WijzigingNietBevestigd:
+        return _bevestig_wijziging(request, begroting, wat)
     if request.htmx:
         return _render_begroting(request, begroting)
     messages.success(request, "De regel is verwijderd.")

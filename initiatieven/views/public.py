@@ -92,11 +92,15 @@ def _context(initiatief: Initiatief) -> dict:
     """What the public page and the public PDFs show: public data only."""
     checklist = initiatief.checklist()
     wijkverbinder = initiatief.wijkverbinder
+    begroting = initiatief.begroting_of_none
     return {
         "initiatief": initiatief,
         "wijk": initiatief.wijk,
         "regio": initiatief.wijk.regio,
-        "begroting": initiatief.begroting_of_none,
+        "begroting": begroting,
+        # Amounts are public only as approved: the last approved version, also while a
+        # change waits for the programmamanager.
+        "goedgekeurd": begroting.laatst_goedgekeurd() if begroting else None,
         "checklist": checklist,
         "aantal_afgerond": sum(stand.afgerond for stand in checklist),
         "evaluaties": initiatief.evaluaties.all(),
