@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache headers, 304s and gzip of the shared public pages (outside the middleware
+    # whose Vary and cookies it judges).
+    "communitycare.lib.pagecache.SharedPageMiddleware",
     "communitycare.lib.backoffice_cache.never_cache_back_office",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,6 +134,12 @@ else:
 # How long a cached public page may show the clock's view of the world ("nu open");
 # data changes show at once regardless. 0 switches the page cache off.
 PAGINA_CACHE_SECONDEN = env_int("PAGINA_CACHE_SECONDEN", 120)
+# How long a reverse proxy (deploy/nginx.conf) serves a public page without asking the app
+# again; then it revalidates (a 304 while the data did not change). An edit shows through
+# the proxy after at most this long; logged-in staff pass it by. Browsers always ask.
+PAGINA_PROXY_SECONDEN = env_int("PAGINA_PROXY_SECONDEN", 5)
+# How long past that a cache may still serve the old page while it fetches the new one.
+PAGINA_STALE_SECONDEN = env_int("PAGINA_STALE_SECONDEN", 30)
 
 AUTH_USER_MODEL = "wijken.User"
 AUTHENTICATION_BACKENDS = [

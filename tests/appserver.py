@@ -8,8 +8,9 @@
         browser.post("/beheer/…", {...})
 
 Each server is its own gunicorn (its own process group, killed when the block ends) on a
-free loopback port, pointed at the given database and sharing its cache table, exactly
-as several app servers behind a load balancer share one PostgreSQL.
+free loopback port, pointed at the given database and sharing one cache with the test
+process (its cache table, or the Redis of CACHE_URL: scripts/with-redis), exactly as
+several app servers behind a load balancer share one PostgreSQL.
 """
 
 import contextlib
@@ -51,15 +52,16 @@ def database_url(settings_dict: dict) -> str:
 def production_env(database: str) -> dict[str, str]:
     """The environment of a production app server on loopback, on `database`.
 
-    Everything else stays at its production default; the secret key is new per call,
-    shared by the servers started with this env. Two choices for loopback: no
-    redirect to HTTPS (there is no TLS here), and one trusted proxy, so a test can speak
-    for several visitors through X-Forwarded-For as a reverse proxy would.
+    Everything else stays at its production default, CACHE_URL as the caller has it (so
+    the test process bumps the data version where the servers read it); the secret key
+    is new per call, shared by the servers started with this env. Two choices for
+    loopback: no redirect to HTTPS (there is no TLS here), and one trusted proxy, so a
+    test can speak for several visitors through X-Forwarded-For as a reverse proxy would.
     """
     env = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith("DJANGO_") and name not in ("DATABASE_URL", "CACHE_URL")
+        if not name.startswith("DJANGO_") and name != "DATABASE_URL"
     }
     env.update(
         DJANGO_SETTINGS_MODULE="communitycare.settings",

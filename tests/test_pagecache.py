@@ -1,14 +1,20 @@
 """Public pages come from the cache per data version; an edit shows on the next request."""
 
+import gzip
+import re
 import string
 from random import Random
 from urllib.parse import urlencode
 
 import pytest
 from django.db import connection, transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.test import Client
+from django.utils.http import parse_http_date
 
 from communitycare.lib import dataversion
+from communitycare.lib.pagecache import SharedPageMiddleware, public_page
 from initiatieven.models import Status
 from tests.factories import WijkFactory
 from tests.factories_initiatieven import InitiatiefFactory
@@ -213,3 +219,106 @@ def test_free_text_searches_stay_within_the_configured_bound(client, wijk_a, set
         zoek = "".join(random.choices(string.ascii_lowercase, k=8))
         assert client.get(f"/?wijk={zoek}").status_code == 200
     assert cache_entries() <= 21
+
+
+# --- over HTTP: revalidation, shared caches, compression (issue 15) ---------------------
+
+
+def test_a_public_page_may_be_kept_and_revalidated_by_a_shared_cache(client, wijk_a, settings):
+    settings.PAGINA_PROXY_SECONDEN = 7
+    settings.PAGINA_STALE_SECONDEN = 40
+    response = client.get(URL)
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=7, stale-while-revalidate=40"
+    assert re.fullmatch(r'"[0-9a-f]{32}"', response["ETag"])  # strong
+    assert parse_http_date(response["Last-Modified"])
+    # The same for every visitor: no Vary on Cookie (nor on the only language).
+    assert response["Vary"] == "Accept-Encoding, HX-Request"
+    assert client.get(URL)["ETag"] == response["ETag"]
+
+
+@pytest.mark.parametrize("backend", ["db", "locmem"])
+def test_a_conditional_get_is_answered_from_the_one_cache_read(
+    client, wijk_a, settings, django_assert_num_queries, backend
+):
+    """No rendering: with the database cache its one read, with Redis (here locmem) none."""
+    if backend == "locmem":
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    first = client.get(URL)
+    for headers in (
+        {"If-None-Match": first["ETag"]},
+        {"If-Modified-Since": first["Last-Modified"]},
+    ):
+        with django_assert_num_queries(1 if backend == "db" else 0):
+            response = client.get(URL, headers=headers)
+        assert response.status_code == 304
+        assert response.content == b""
+        assert response["ETag"] == first["ETag"]
+        assert response["Cache-Control"] == first["Cache-Control"]
+
+
+def test_after_an_edit_a_conditional_get_gets_the_new_page(client, wijk_a):
+    first = client.get(URL)
+    wijk_a.behoeften = "Een moestuin bij het huis"
+    wijk_a.save()
+    for headers in ({"If-None-Match": first["ETag"]}, {"If-Modified-Since": "Fri, 1 Jan 2100"}):
+        response = client.get(URL, headers=headers)
+        assert response.status_code == 200
+        assert "Een moestuin bij het huis" in response.content.decode()
+        assert response["ETag"] != first["ETag"]
+
+
+def test_a_shared_page_is_compressed_with_an_etag_of_its_own(client, wijk_a):
+    plain = client.get(URL)
+    gzipped = client.get(URL, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert gzipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(gzipped.content) == plain.content
+    assert gzipped["ETag"] == plain["ETag"][:-1] + '-gz"'
+    assert client.get(URL, headers={"Accept-Encoding": "gzip"}).content == gzipped.content
+    again = {"Accept-Encoding": "gzip", "If-None-Match": gzipped["ETag"]}
+    assert client.get(URL, headers=again).status_code == 304
+    # The other representation's ETag does not match this one.
+    other = {"Accept-Encoding": "gzip", "If-None-Match": plain["ETag"]}
+    assert client.get(URL, headers=other).status_code == 200
+
+
+def test_a_page_with_a_csrf_token_is_neither_shared_nor_compressed(client, wijk_a, rf):
+    """BREACH reads a secret out of compressed responses that also reflect input."""
+    bijeenkomst = OpenKoffieFactory(wijk=wijk_a)
+    form = client.get(f"{URL}open-koffie/{bijeenkomst.pk}/", headers={"Accept-Encoding": "gzip"})
+    assert 'name="csrfmiddlewaretoken"' in form.content.decode()
+    # A public page that starts to show a form is rendered per visitor from then on.
+    page = public_page(lambda request: HttpResponse(f"<form>{get_token(request)}</form>" * 20))
+    rendered = SharedPageMiddleware(page)(rf.get("/", headers={"Accept-Encoding": "gzip"}))
+    assert rendered["Cache-Control"] == "private, no-cache"
+    for response in (form, rendered):
+        assert "Content-Encoding" not in response
+        assert "public" not in response.get("Cache-Control", "")
+        assert "ETag" not in response
+
+
+def test_a_page_with_a_message_for_one_visitor_is_not_shared(client, wijk_a):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    storage = CookieStorage(HttpRequest())
+    client.cookies["messages"] = storage._encode([Message(constants.SUCCESS, "Bedankt")])
+    response = client.get(URL, headers={"Accept-Encoding": "gzip"})
+    assert "Bedankt" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+    assert "Content-Encoding" not in response
+
+
+def test_the_back_office_is_never_compressed(client_for, wijk_a):
+    response = client_for("coordinator_a").get(BEHEER, headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+    assert "public" not in response["Cache-Control"]
+
+
+def test_the_switched_off_cache_shares_nothing(client, wijk_a, settings):
+    settings.PAGINA_CACHE_SECONDEN = 0
+    response = client.get(URL, headers={"Accept-Encoding": "gzip"})
+    assert "private" in response["Cache-Control"]
+    assert "ETag" not in response
+    assert "Content-Encoding" not in response
