@@ -322,3 +322,17 @@ def test_the_switched_off_cache_shares_nothing(client, wijk_a, settings):
     assert "private" in response["Cache-Control"]
     assert "ETag" not in response
     assert "Content-Encoding" not in response
+
+
+def test_every_portal_table_is_watched():
+    """A table of any portal app (the wijkplan's, the doe-boekje's...) moves the version."""
+    from django.apps import apps
+
+    from tests.test_url_persona_matrix import PORTAAL_APPS
+
+    tabellen = {
+        model._meta.db_table
+        for label in PORTAAL_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    }
+    assert all(tabel.startswith(dataversion.WATCHED_PREFIXES) for tabel in tabellen)

@@ -20,7 +20,15 @@ logger = logging.getLogger(__name__)
 
 KEY = "data-versie"
 # Tables whose rows the public pages show: those of the portal's own apps.
-WATCHED_PREFIXES = ("wijken_", "initiatieven_", "openkoffie_")
+WATCHED_PREFIXES = (
+    "wijken_",
+    "mogelijkheden_",
+    "openkoffie_",
+    "wijkdata_",
+    "doeboekje_",
+    "initiatieven_",
+    "wijkplan_",
+)
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
 
 
