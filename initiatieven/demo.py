@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from initiatieven.models import (
     Begroting,
+    Begrotingsbesluit,
     Begrotingsregel,
     Besteding,
     Evaluatie,
@@ -125,10 +126,15 @@ def _begroting(initiatief: Initiatief, data: dict) -> None:
         besluit = begroting.keur_goed(
             User.objects.get(username=data["goedgekeurd_door"]), begroting.versie
         )
-        # Approved in the story's past, so the start date can follow it.
+        # Submitted and approved in the story's past, so the start date can follow it.
         moment = timezone.now() + datetime.timedelta(days=data["goedgekeurd"])
-        Begroting.objects.filter(pk=begroting.pk).update(goedgekeurd_op=moment)
-        besluit.__class__.objects.filter(pk=besluit.pk).update(op=moment)
+        ingediend = moment - datetime.timedelta(days=7)
+        Begroting.objects.filter(pk=begroting.pk).update(
+            goedgekeurd_op=moment, ingediend_op=ingediend
+        )
+        besluiten = Begrotingsbesluit.objects.filter(begroting=begroting)
+        besluiten.filter(pk=besluit.pk).update(op=moment)
+        besluiten.exclude(pk=besluit.pk).filter(op__gt=moment).update(op=ingediend)
 
 
 def _status(initiatief: Initiatief, data: dict) -> None:

@@ -207,6 +207,9 @@ def test_a_later_open_koffie_keeps_the_history_and_shows_the_latest(
     assert [r.herkenning for r in rijen] == ["Nu beter.", "Eerst stil."]  # latest first
     html = client.get("/heuvelland/valkenburg-oosterbeemd/").content.decode()
     assert "Nu beter." in html and "Eerst stil." not in html
+    # The back office keeps the history in sight, below the form of the latest.
+    html = coordinator.get(BASE).content.decode()
+    assert "Eerder besproken (1)" in html and "Eerst stil." in html
 
 
 @pytest.mark.parametrize("welke", ["komend", "andere wijk", "geannuleerd"])

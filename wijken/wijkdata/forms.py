@@ -12,6 +12,9 @@ class BeleefdeWijkdataForm(PortaalForm):
     """What the wijk said about one indicator at one Open Koffie. Choosing another Open
     Koffie than the latest writes a row for that meeting, so earlier ones stay."""
 
+    # The earlier Open Koffies of this indicator, shown below the form (set by the view).
+    eerder: tuple[BeleefdeWijkdata, ...] | list[BeleefdeWijkdata] = ()
+
     class Meta:
         model = BeleefdeWijkdata
         fields = ["open_koffie", "herkenning", "nadruk"]

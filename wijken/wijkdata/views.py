@@ -46,13 +46,17 @@ def _beleefd_form(
 
 
 def _beleefd_forms(wijk: Wijk) -> list[tuple[Indicator, BeleefdeWijkdataForm]]:
-    bestaand: dict[str, BeleefdeWijkdata] = {}
-    for rij in wijk.beleefde_wijkdata.all():  # the latest Open Koffie first per indicator
-        bestaand.setdefault(rij.indicator, rij)
-    return [
-        (indicator, _beleefd_form(wijk, indicator, bestaand.get(indicator)))
-        for indicator in Indicator
-    ]
+    """Per indicator the form on its latest row; the earlier Open Koffies as its history."""
+    rijen: dict[str, list[BeleefdeWijkdata]] = {}
+    for rij in wijk.beleefde_wijkdata.select_related("open_koffie"):  # latest first
+        rijen.setdefault(rij.indicator, []).append(rij)
+    forms = []
+    for indicator in Indicator:
+        laatste, *eerder = rijen.get(indicator, [None])
+        form = _beleefd_form(wijk, indicator, laatste)
+        form.eerder = eerder
+        forms.append((indicator, form))
+    return forms
 
 
 @login_required
@@ -86,6 +90,11 @@ def beleefd(request: AuthenticatedHttpRequest, regio: str, wijk: str, indicator:
                 request, f"Wat de wijk zegt over {indicator.label.lower()} is opgeslagen."
             )
             return redirect("beheer:wijkdata", regio, wijk)
+    form.eerder = list(
+        wijk_obj.beleefde_wijkdata.filter(indicator=indicator)
+        .exclude(pk=form.instance.pk)
+        .select_related("open_koffie")
+    )
     context = {
         "wijk": wijk_obj,
         "indicator": indicator,
