@@ -22,6 +22,6 @@ urlpatterns = [
     path("api/", include("communitycare.portaal.urls_api")),
     path("", include("wijken.wijkplan.urls")),
     path("", include("initiatieven.urls")),
-    # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.models.RESERVED_SLUGS.
+    # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.base.models.RESERVED_SLUGS.
     path("", include("communitycare.portaal.urls")),
 ]

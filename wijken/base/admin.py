@@ -64,7 +64,7 @@ class ViewOnlyAdmin(BackOfficeAdmin):
 class HistoryReadOnlyAdmin(ViewOnlyAdmin, SimpleHistoryAdmin):
     """A versioned model of the wijkplan: its history to look at, nothing to revert.
 
-    The back office saves with a version check (wijken/models_wijkplan.py); a save or a
+    The back office saves with a version check (wijken/wijkplan/models.py); a save or a
     "revert" here would skip it and let a stale edit win silently.
     """
 
@@ -133,7 +133,7 @@ admin.site.unregister(Group)
 
 @admin.register(Group)
 class GroupAdmin(SuperuserWritesMixin, BaseGroupAdmin):
-    """The roles and their permissions (wijken/roles.py keeps them): superusers only."""
+    """The roles and their permissions (wijken/base/roles.py keeps them): superusers only."""
 
     def has_module_permission(self, request) -> bool:
         return _is_superuser(request)
