@@ -92,7 +92,25 @@ def test_query_count_does_not_grow(client, open_koffie, django_assert_num_querie
         BespreekpuntFactory.build(open_koffie=open_koffie, status="geaccepteerd")
         for _ in range(aantal)
     )
-    # ..., and the first-of-the-year check with the running initiatives (start step 11)
-    with django_assert_num_queries(7):
+    # ..., the initiatives it discusses (start step 9), and the first-of-the-year check
+    # with the running initiatives (start step 11)
+    with django_assert_num_queries(8):
         response = client.get(url(open_koffie))
     assert response.content.decode().count("Bespreekpunt nummer") == aantal
+
+
+def test_the_initiatives_of_step_9_are_on_its_agenda(client, client_for, open_koffie, wijk_a):
+    """Step 9 points at the Open Koffie; its page shows the initiative, an idea only to
+    the back office (ideas are never public)."""
+    from initiatieven.models import Startstap, Status
+    from tests.factories_initiatieven import InitiatiefFactory
+
+    for naam, status in [("Samen koken", Status.ONTWIKKELING), ("Geheim idee", Status.IDEE)]:
+        initiatief = InitiatiefFactory(wijk=wijk_a, naam=naam, status=status)
+        Startstap.objects.create(initiatief=initiatief, nummer=9, open_koffie=open_koffie)
+    html = client.get(url(open_koffie)).content.decode()
+    assert "Nieuwe initiatieven op deze Open Koffie" in html
+    assert "Samen koken" in html and "Geheim idee" not in html
+    beheer = f"/beheer/heuvelland/valkenburg-oosterbeemd/open-koffie/{open_koffie.pk}/"
+    html = client_for("coordinator_a").get(beheer).content.decode()
+    assert "Samen koken" in html and "Geheim idee" in html

@@ -74,3 +74,15 @@ def jaarevaluatie(open_koffie: OpenKoffie, beheer: bool = False) -> dict:
         .order_by("wijk__naam", "naam")
     )
     return {"initiatieven": list(lopend), "beheer": beheer, "jaar": open_koffie.begin.year}
+
+
+@register.inclusion_tag("initiatieven/_op_de_agenda.html")
+def op_de_agenda(open_koffie: OpenKoffie, beheer: bool = False) -> dict:
+    """Start step 9: the initiatives this Open Koffie discusses (the step points at it).
+    The public page shows only initiatives that are public; ideas stay in the back office."""
+    initiatieven = Initiatief.objects.filter(
+        startstappen__nummer=9, startstappen__open_koffie=open_koffie
+    ).select_related("wijk__regio")
+    if not beheer:
+        initiatieven = initiatieven.filter(status__in=PUBLIEKE_STATUSSEN)
+    return {"initiatieven": list(initiatieven.order_by("naam")), "beheer": beheer}
