@@ -1,6 +1,6 @@
 """The public doe-boekje (Bijlage 3): what there is to do, per wijk and across all wijken."""
 
-from django.db.models import Count, Q
+from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from communitycare.lib import lijsten
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import pdf_response
+from communitycare.lib.subqueries import aantal
 from openkoffie.models import OpenKoffie
 from wijken.base.models import Regio, Wijk
 from wijken.doeboekje.forms import DoeBoekjeZoekForm
@@ -81,9 +82,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         context["meer"] = len(resultaten) > MAX_RESULTATEN
     else:
         wijken = Wijk.objects.all() if gekozen is None else Wijk.objects.filter(regio=gekozen)
+        # Counted for the wijken of the page only (a join would count every wijk first).
+        in_wijk = DoeBoekjeItem.objects.filter(wijk=OuterRef("pk"), gearchiveerd=False)
         wijken = (
             wijken.select_related("regio")
-            .annotate(aantal=Count("doe_boekje", filter=Q(doe_boekje__gearchiveerd=False)))
+            .annotate(aantal=aantal(in_wijk))
             .order_by("regio__naam", "naam", "pk")
         )
         context["pagina"] = lijsten.pagina(wijken, request, WIJKEN_PER_PAGINA)
