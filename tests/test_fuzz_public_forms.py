@@ -262,11 +262,11 @@ def test_schrijfstand_sees_a_write_even_when_undone(db):
 # The public pages that read the query string, and what they read; pages that read none
 # are reached by the path fuzzing below.
 PAGINAS = {
-    "/doe-boekje/": ["zoek", "q", "dag"],
+    "/doe-boekje/": ["zoek", "q", "dag", "regio", "pagina"],
     "/heuvelland/oosterbeemd/doe-boekje/": ["zoek", "q", "dag"],
     "/initiatieven/": ["q", "thema", "indicator", "status", "wijk", "pagina"],
     "/heuvelland/oosterbeemd/initiatieven/": ["status"],
-    "/open-koffie/": ["wijk", "pagina"],
+    "/open-koffie/": ["wijk", "pagina", "regio"],
     "/heuvelland/oosterbeemd/open-koffie/": ["status"],
     "/open-koffie.ics": ["wijk"],
     "/heuvelland/oosterbeemd/word-wijkverbinder/": ["naam"],

@@ -10,6 +10,7 @@ from tests.factories import HuisFactory
 from tests.factories_openkoffie import OpenKoffieFactory
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+DAG = datetime.timedelta(days=1)
 
 
 def next_dst_changes() -> tuple[datetime.date, datetime.date]:
@@ -73,8 +74,9 @@ def test_wijk_feed_times_are_right_on_both_sides_of_dst(client, around_dst):
     )
 
 
-def test_uid_is_stable_across_feeds_and_edits(client, around_dst):
-    open_koffie = around_dst[0]
+def test_uid_is_stable_across_feeds_and_edits(client, wijk_a):
+    # Within the national feed's twelve months, whatever today's date.
+    open_koffie = OpenKoffieFactory(wijk=wijk_a, begin=local(timezone.localdate() + DAG * 30, 14))
     single = parse(client.get(open_koffie.get_ics_url())).walk("VEVENT")
     assert len(single) == 1
     open_koffie.begin += datetime.timedelta(hours=1)
@@ -83,6 +85,17 @@ def test_uid_is_stable_across_feeds_and_edits(client, around_dst):
     alle = parse(client.get("/open-koffie.ics")).walk("VEVENT")
     moved = next(event for event in alle if event["UID"] == single[0]["UID"])
     assert moved.start.hour == 15
+
+
+def test_national_feed_holds_the_last_month_and_the_coming_year(client, wijk_a):
+    vandaag = timezone.localdate()
+    for dagen, onderwerp in ((-60, "Lang geleden"), (-10, "Net geweest"), (300, "Komend")):
+        OpenKoffieFactory(wijk=wijk_a, begin=local(vandaag + DAG * dagen, 14), onderwerp=onderwerp)
+    OpenKoffieFactory(wijk=wijk_a, begin=local(vandaag + DAG * 400, 14), onderwerp="Te ver")
+    events = parse(client.get("/open-koffie.ics")).walk("VEVENT")
+    assert len(events) == 2
+    # The wijk's own feed keeps its whole plan.
+    assert len(parse(client.get(f"{wijk_a.get_absolute_url()}open-koffie.ics")).walk("VEVENT")) == 4
 
 
 def test_cancelled_meeting_is_marked_cancelled(client, wijk_a):

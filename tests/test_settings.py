@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from communitycare.lib.databases import database_from_url
 from tests.conftest import UNSAFE_CSP
@@ -37,6 +38,16 @@ def test_postgres_url_uses_psycopg():
     config = database_from_url("postgresql://cc:pw@db.example.org:5433/cc", Path("unused"))
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example.org", 5433, "cc")
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+
+
+@pytest.mark.django_db
+def test_postgres_connections_do_not_jit_compile():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
 
 
 def test_production_without_secret_key_stops_with_a_clear_message():

@@ -4,21 +4,26 @@ import datetime
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from communitycare.lib import lijsten
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.ratelimit import toegestaan
 from openkoffie import ical
 from openkoffie.forms import BespreekpuntForm, HoningpotForm, WordWijkverbinderForm
 from openkoffie.models import VOORUIT, OpenKoffie
-from wijken.base.models import Wijk, Wijkverbinder
+from wijken.base.models import Regio, Wijk, Wijkverbinder
 
 # One public submission per address per this many seconds, per kind of form.
 WACHTTIJD = 120
 TERUGBLIK = datetime.timedelta(days=2 * 365)
+TERUGBLIK_FEED = datetime.timedelta(days=31)
+# Meetings per page of the national agenda: one screen of large type.
+PER_PAGINA = 50
 SPAM = (
     "Uw bericht is niet opgeslagen, omdat het lijkt alsof een computer het heeft ingevuld. "
     "Bent u wel een mens? Laat dan het veld 'Laat dit veld leeg' leeg en probeer het opnieuw."
@@ -62,16 +67,32 @@ def _wijk(regio: str, wijk: str) -> Wijk:
 
 
 @require_GET
-@public_page
+@public_page(params=("regio", "pagina"))
 def alle(request: HttpRequest) -> HttpResponse:
+    """The coming year of every wijk (or of one regio), a page at a time: the whole country
+    is megabytes."""
+    regios = list(Regio.objects.all())
+    gekozen = lijsten.gekozen(request, regios)
     open_koffies = OpenKoffie.objects.komend().filter(begin__lt=timezone.now() + VOORUIT)
-    return render(request, "openkoffie/alle.html", {"open_koffies": open_koffies.met_plaats()})
+    if gekozen is not None:
+        open_koffies = open_koffies.filter(Q(wijk__regio=gekozen) | Q(tweede_wijk__regio=gekozen))
+    context = {
+        "pagina": lijsten.pagina(open_koffies.met_plaats(), request, PER_PAGINA),
+        "regios": regios,
+        "gekozen": gekozen,
+    }
+    return render(request, "openkoffie/alle.html", context)
 
 
 @require_GET
 @public_page
 def alle_ics(request: HttpRequest) -> HttpResponse:
-    open_koffies = OpenKoffie.objects.filter(begin__gte=timezone.now() - VOORUIT).met_plaats()
+    # Bounded like the agenda page: the last month (a feed keeps what just happened) and
+    # the coming twelve.
+    now = timezone.now()
+    open_koffies = OpenKoffie.objects.filter(
+        begin__gte=now - TERUGBLIK_FEED, begin__lt=now + VOORUIT
+    ).met_plaats()
     return ical.response(request, "Open Koffie in alle wijken", open_koffies, "open-koffie")
 
 

@@ -1,20 +1,24 @@
 """The public doe-boekje (Bijlage 3): what there is to do, per wijk and across all wijken."""
 
-from django.db.models import Count, Q
+from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from communitycare.lib import lijsten
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import pdf_response
+from communitycare.lib.subqueries import aantal
 from openkoffie.models import OpenKoffie
-from wijken.base.models import Wijk
+from wijken.base.models import Regio, Wijk
 from wijken.doeboekje.forms import DoeBoekjeZoekForm
 from wijken.doeboekje.models import DoeBoekjeItem, groepeer
 
 # Enough for a page a resident can read; a more precise search finds the rest.
 MAX_RESULTATEN = 100
+# The overview of all doe-boekjes: the wijken of a small regio fit on one page.
+WIJKEN_PER_PAGINA = 100
 
 
 @public_page(params=("zoek", "dag"))
@@ -56,24 +60,34 @@ def wijk_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     )
 
 
-@public_page(params=("zoek", "dag"))
+@public_page(params=("zoek", "dag", "regio", "pagina"))
 def overzicht(request: HttpRequest) -> HttpResponse:
-    """Search across every wijk; without a search, the wijken and their doe-boekjes."""
+    """Search across every wijk (or one regio); without a search, the wijken and their
+    doe-boekjes, a page at a time."""
+    regios = list(Regio.objects.all())
+    gekozen = lijsten.gekozen(request, regios)
     form = DoeBoekjeZoekForm(request.GET or None)
-    context = {"form": form}
+    context = {"form": form, "regios": regios, "gekozen": gekozen}
     if form.filtert:
+        items = DoeBoekjeItem.objects.actueel()
+        if gekozen is not None:
+            items = items.filter(wijk__regio=gekozen)
         items = form.toepassen(
-            DoeBoekjeItem.objects.actueel()
-            .select_related("wijk__regio", "huis")
-            .order_by("wijk__regio__naam", "wijk__naam", "wijk", "naam")
+            items.select_related("wijk__regio", "huis").order_by(
+                "wijk__regio__naam", "wijk__naam", "wijk", "naam"
+            )
         )
         resultaten = list(items[: MAX_RESULTATEN + 1])
         context["resultaten"] = resultaten[:MAX_RESULTATEN]
         context["meer"] = len(resultaten) > MAX_RESULTATEN
     else:
-        context["wijken"] = (
-            Wijk.objects.select_related("regio")
-            .annotate(aantal=Count("doe_boekje", filter=Q(doe_boekje__gearchiveerd=False)))
-            .order_by("regio__naam", "naam")
+        wijken = Wijk.objects.all() if gekozen is None else Wijk.objects.filter(regio=gekozen)
+        # Counted for the wijken of the page only (a join would count every wijk first).
+        in_wijk = DoeBoekjeItem.objects.filter(wijk=OuterRef("pk"), gearchiveerd=False)
+        wijken = (
+            wijken.select_related("regio")
+            .annotate(aantal=aantal(in_wijk))
+            .order_by("regio__naam", "naam", "pk")
         )
+        context["pagina"] = lijsten.pagina(wijken, request, WIJKEN_PER_PAGINA)
     return render(request, "wijken/doeboekje_overzicht.html", context)
