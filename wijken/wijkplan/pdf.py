@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 
 from communitycare.lib.pdf import PdfDocument
 from wijken.base.models import Wijk
+from wijken.wijkplan.inhoud import plan_context
 from wijken.wijkplan.models import wijkplan_wijk_queryset
-from wijken.wijkplan.views import _plan_context
 
 
 def wijkplan_versie(context: dict) -> str:
@@ -60,7 +60,7 @@ def wijkplan_document(wijk: Wijk) -> PdfDocument:
     and the background task that renders it ahead (wijken.wijkplan.tasks) build it alike."""
     vandaag = timezone.localdate()
     context = {
-        **_plan_context(wijk),
+        **plan_context(wijk),
         "titel": f"Wijkplan {wijk.naam}",
         "stand": vandaag,
         "ORGANISATIE_NAAM": settings.ORGANISATIE_NAAM,

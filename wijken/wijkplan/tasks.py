@@ -10,8 +10,8 @@ from wijken.wijkplan.models import wijkplan_wijk_queryset
 def render_wijkplan_pdf(wijk_id: int) -> None:
     """Puts the current wijkplan PDF of a wijk in the PDF cache (a no-op when it is
     there already, or when the wijk is gone)."""
-    # Imported here: the effects import this module while the apps load, before the
-    # views (and the forms and URLs they pull in) can be imported.
+    # Imported here: the effects import this module while the apps load; the document
+    # (templates, WeasyPrint) loads when a render runs.
     from wijken.wijkplan.pdf import wijkplan_document
 
     wijk = wijkplan_wijk_queryset().filter(pk=wijk_id).first()

@@ -15,15 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.textdiff import inline_diff
-from initiatieven.models import Initiatief
 from openkoffie.access import get_vervolgafspraak_for_edit
 from openkoffie.forms import PlanningForm
-from openkoffie.models import OpenKoffie, WijkverbinderOverleg
-from wijken.base import doelen
+from openkoffie.models import OpenKoffie
 from wijken.base.access import get_wijk_for_edit
-from wijken.base.models import Vrijwilliger, Wijk
+from wijken.base.models import Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
-from wijken.wijkdata import charts
 from wijken.wijkplan.access import get_actie_for_edit, get_wijkplanversie_for_edit
 from wijken.wijkplan.forms import (
     ActieForm,
@@ -33,77 +30,34 @@ from wijken.wijkplan.forms import (
     VergelijkForm,
     deel_form,
 )
+from wijken.wijkplan.inhoud import plan_context
 from wijken.wijkplan.models import (
     DELEN,
     DELEN_PER_VELD,
     Actie,
     Vaststelling,
     VersieConflict,
-    Voortgang,
     Wijkplan,
     actie_uit_vervolgafspraak,
     bewaar_deel,
-    laatste_wijziging,
     nieuwe_actie,
     stel_vast,
-    voortgang_wijkverbinders,
     wijkplan_wijk_queryset,
 )
 
 BEHEER = "beheer/wijkplan.html"
 
 
-def voortgang_initiatieven(wijk: Wijk) -> Voortgang:
-    gestart = Initiatief.objects.gestart_in(timezone.localdate().year).filter(wijk=wijk).count()
-    woord = "initiatief" if gestart == 1 else "initiatieven"
-    tekst = f"{gestart} {woord} gestart dit jaar, doel {doelen.INITIATIEVEN_PER_JAAR}"
-    return Voortgang(tekst, gestart, doelen.INITIATIEVEN_PER_JAAR_MIN)
-
-
-def voortgang_vrijwilligers(wijk: Wijk) -> Voortgang:
-    jaar = timezone.localdate().year
-    geworven = Vrijwilliger.objects.geworven_in(jaar).filter(huis__wijk=wijk).count()
-    doel = doelen.VRIJWILLIGERS_PER_JAAR
-    return Voortgang(f"{geworven} van {doel} vrijwilligers in het huis dit jaar", geworven, doel)
-
-
-def _plan_context(wijk: Wijk) -> dict:
-    """What both the public page and the back office show; `wijk` from wijkplan_wijk_queryset."""
-    plan = Wijkplan.voor(wijk)
-    indicatorbeelden = charts.indicatorbeelden(wijk)
-    return {
-        "indicatorbeelden": indicatorbeelden,
-        "heeft_wijkdata": any(beeld.reeks for beeld in indicatorbeelden),
-        "profiel": charts.profiel(wijk),
-        "wijk": wijk,
-        "regio": wijk.regio,
-        "plan": plan,
-        "hoofdstuk1": plan.delen(1),
-        "hoofdstuk2": plan.delen(2),
-        "acties": plan.acties.all() if plan.pk else [],
-        "open_koffies": OpenKoffie.objects.voor_wijk(wijk).voor_planning().met_plaats(),
-        "overleggen": WijkverbinderOverleg.objects.filter(wijk=wijk).voor_planning(),
-        "laatste_wijziging": laatste_wijziging(wijk),
-        "voortgang_wijkverbinders": voortgang_wijkverbinders(wijk),
-        "voortgang_initiatieven": voortgang_initiatieven(wijk),
-        "voortgang_vrijwilligers": voortgang_vrijwilligers(wijk),
-        "doe_boekje": wijk.doe_boekje.actueel().per_categorie(),
-        "publieke_wijkverbinders": [
-            v for v in wijk.actieve_wijkverbinders if v.toestemming_publiek
-        ],
-    }
-
-
 @public_page
 def publiek(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(wijkplan_wijk_queryset(), regio__slug=regio, slug=wijk)
-    return render(request, "wijken/wijkplan.html", _plan_context(wijk_obj))
+    return render(request, "wijken/wijkplan.html", plan_context(wijk_obj))
 
 
 def _beheer_context(wijk: Wijk, **extra) -> dict:
     geladen = wijkplan_wijk_queryset().get(pk=wijk.pk)
     return {
-        **_plan_context(geladen),
+        **plan_context(geladen),
         "nieuwe_actie_form": NieuweActieForm(),
         "planning_form": PlanningForm(wijk=wijk),
         **extra,
