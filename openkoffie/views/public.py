@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from communitycare.lib import scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.ratelimit import toegestaan
 from openkoffie import ical
@@ -62,21 +63,21 @@ def _wijk(regio: str, wijk: str) -> Wijk:
 
 
 @require_GET
-@public_page
+@public_page(scopes=(scopes.OPEN_KOFFIE,))
 def alle(request: HttpRequest) -> HttpResponse:
     open_koffies = OpenKoffie.objects.komend().filter(begin__lt=timezone.now() + VOORUIT)
     return render(request, "openkoffie/alle.html", {"open_koffies": open_koffies.met_plaats()})
 
 
 @require_GET
-@public_page
+@public_page(scopes=(scopes.OPEN_KOFFIE,))
 def alle_ics(request: HttpRequest) -> HttpResponse:
     open_koffies = OpenKoffie.objects.filter(begin__gte=timezone.now() - VOORUIT).met_plaats()
     return ical.response(request, "Open Koffie in alle wijken", open_koffies, "open-koffie")
 
 
 @require_GET
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.publiek(), regio__slug=regio, slug=wijk)
     open_koffies = (
@@ -92,7 +93,7 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
 
 
 @require_GET
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def wijk_ics(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = _wijk(regio, wijk)
     open_koffies = (
@@ -123,7 +124,7 @@ def bijeenkomst(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpRes
 
 
 @require_GET
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def bijeenkomst_ics(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpResponse:
     wijk_obj = _wijk(regio, wijk)
     open_koffie = get_object_or_404(OpenKoffie.objects.voor_wijk(wijk_obj).met_plaats(), pk=pk)

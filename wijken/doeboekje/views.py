@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from communitycare.lib import scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import pdf_response
 from openkoffie.models import OpenKoffie
@@ -17,7 +18,7 @@ from wijken.doeboekje.models import DoeBoekjeItem, groepeer
 MAX_RESULTATEN = 100
 
 
-@public_page(params=("zoek", "dag"))
+@public_page(scopes=scopes.of_wijk, params=("zoek", "dag"))
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     form = DoeBoekjeZoekForm(request.GET or None)
@@ -56,7 +57,7 @@ def wijk_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     )
 
 
-@public_page(params=("zoek", "dag"))
+@public_page(scopes=(scopes.DOE_BOEKJE,), params=("zoek", "dag"))
 def overzicht(request: HttpRequest) -> HttpResponse:
     """Search across every wijk; without a search, the wijken and their doe-boekjes."""
     form = DoeBoekjeZoekForm(request.GET or None)

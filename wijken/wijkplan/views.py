@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from communitycare.lib import scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.textdiff import inline_diff
 from initiatieven.models import Initiatief
@@ -94,7 +95,7 @@ def _plan_context(wijk: Wijk) -> dict:
     }
 
 
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def publiek(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(wijkplan_wijk_queryset(), regio__slug=regio, slug=wijk)
     return render(request, "wijken/wijkplan.html", _plan_context(wijk_obj))
