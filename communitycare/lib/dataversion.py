@@ -16,7 +16,8 @@ too) and bump them after commit, once per scope per transaction; a rollback bump
 The fallback, so nothing is ever stale: writes are also noticed below the ORM. A write to
 a portal table that no save, delete or m2m change of a registered model explains
 (queryset .update(), bulk_create, raw SQL: the wijkdata import, the benchmark seed) bumps
-the global version, which every page includes. A write outside both a request and a
+the global version, which every page includes. Domain code on a common path names the
+row its bulk write shows with instead (`bulk_write`). A write outside both a request and a
 transaction (a shell session) shows once the cached pages expire (`PAGINA_CACHE_SECONDEN`).
 """
 
@@ -24,11 +25,12 @@ import logging
 import re
 import secrets
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connections, transaction
+from django.db import connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -282,6 +284,22 @@ def _m2m(sender, instance, action: str, using=None, **kwargs):
     else:
         _windows(connection)[table] -= 1
         _pending(connection, scopes | instance.__dict__.pop(STASH + "_m2m", set()))
+
+
+@contextmanager
+def bulk_write(model: type[Model], *, shown_with: Model) -> Iterator[None]:
+    """Bulk writes to `model`'s table (bulk_create, bulk_update, queryset .update()) of
+    rows that show where `shown_with` shows: its scopes are bumped, not the global version."""
+    connection = connections[router.db_for_write(model)]
+    tables = _tables(model._meta.concrete_model)
+    _windows(connection).update(tables)
+    try:
+        yield
+    finally:
+        _windows(connection).subtract(tables)
+    entry = _entry(type(shown_with))
+    scopes_of = entry[1] if entry else None
+    _pending(connection, set(scopes_of(shown_with)) if scopes_of else {GLOBAL})
 
 
 def connect() -> None:

@@ -155,6 +155,8 @@ REGIO = "regio"  # in LIJSTEN: the regio page of the row's wijken, which counts 
 INITIATIEF_LIJSTEN = (INITIATIEVEN, API)
 # Per model: the cross-wijk lists a row appears in.
 LIJSTEN = {
+    **dict.fromkeys(initiatieven_effects.INITIATIEVEN, INITIATIEF_LIJSTEN),
+    **dict.fromkeys(OOK_INITIATIEVEN, INITIATIEF_LIJSTEN),
     Regio: (*LISTS, REGIO),
     Wijk: (*LISTS, REGIO),
     Huis: (HOME, OPEN_KOFFIE, DOE_BOEKJE, API, REGIO),
@@ -164,8 +166,6 @@ LIJSTEN = {
     DoeBoekjeItem: (DOE_BOEKJE,),
     OpenKoffie: (HOME, OPEN_KOFFIE, API),
     Initiatief: INITIATIEF_LIJSTEN,
-    **dict.fromkeys(initiatieven_effects.INITIATIEVEN, INITIATIEF_LIJSTEN),
-    **dict.fromkeys(OOK_INITIATIEVEN, INITIATIEF_LIJSTEN),
 }
 # A page shows only these fields: a login (last_login), a volunteer's name or contact
 # line changes nothing public. The plan names the coordinators and counts the volunteers
