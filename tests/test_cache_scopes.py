@@ -215,3 +215,33 @@ def test_every_portal_model_says_where_it_shows():
         if not model._meta.proxy
     ]
     assert [model for model in models if not dataversion.is_registered(model)] == []
+
+
+def test_a_delete_takes_its_m2m_rows_along_without_the_global_version(transactional_db):
+    """An overleg's aanwezigen live in an m2m table: its delete explains their rows."""
+    from tests.factories import WijkverbinderFactory
+    from tests.factories_openkoffie import OverlegFactory
+
+    overleg = OverlegFactory()
+    overleg.aanwezigen.add(WijkverbinderFactory(wijk=overleg.wijk))
+    wijk = overleg.wijk
+    scope = scopes.wijk_scope(wijk.regio.slug, wijk.slug)
+    voor, globaal = dataversion.current(scope), dataversion.current()
+    overleg.delete()
+    assert dataversion.current(scope) != voor
+    assert dataversion.current() == globaal
+
+
+def test_a_coordinator_added_from_either_side_shows_in_the_wijk(transactional_db):
+    from tests.factories import WijkFactory
+
+    wijk = WijkFactory()
+    user = UserFactory()
+    scope = scopes.wijk_scope(wijk.regio.slug, wijk.slug)
+    voor, globaal = dataversion.current(scope), dataversion.current()
+    user.wijken_als_coordinator.add(wijk)
+    na = dataversion.current(scope)
+    assert na != voor
+    wijk.coordinatoren.remove(user)
+    assert dataversion.current(scope) != na
+    assert dataversion.current() == globaal

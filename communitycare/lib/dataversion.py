@@ -195,7 +195,8 @@ def _through_tables(model: type[Model]) -> list[str]:
     tables = []
     for field in model._meta.get_fields(include_hidden=True):
         if field.many_to_many:
-            through = field.remote_field.through if field.concrete else field.through  # type: ignore[union-attr]
+            # A ManyToManyRel (the reverse side) holds it, a ManyToManyField its rel.
+            through = getattr(field, "through", None) or field.remote_field.through  # type: ignore[union-attr]
             if through._meta.auto_created:
                 tables.append(through._meta.db_table)
     return tables
