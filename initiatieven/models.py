@@ -25,6 +25,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
+from communitycare.lib import dataversion
 from communitycare.lib.dates import add_months, clamp_year, validate_date_range
 from openkoffie.models import OpenKoffie, WijkverbinderOverleg
 from wijken.base.indicatoren import Indicator
@@ -324,9 +325,10 @@ class Initiatief(models.Model):
         waarden = set(waarden)
         self.indicatoren.exclude(indicator__in=waarden).delete()
         bestaand = set(self.indicatoren.values_list("indicator", flat=True))
-        InitiatiefIndicator.objects.bulk_create(
-            InitiatiefIndicator(initiatief=self, indicator=w) for w in waarden - bestaand
-        )
+        with dataversion.bulk_write(InitiatiefIndicator, shown_with=self):
+            InitiatiefIndicator.objects.bulk_create(
+                InitiatiefIndicator(initiatief=self, indicator=w) for w in waarden - bestaand
+            )
 
     def beschrijving_ontbreekt(self) -> list[str]:
         """The labels of the Bijlage 6 fields still empty, in the order of the form."""
@@ -921,7 +923,8 @@ class Begroting(RegelTotalen, models.Model):
         Returns True when an approval was withdrawn, so the caller can tell the
         programmamanager.
         """
-        Begroting.objects.filter(pk=self.pk).update(versie=F("versie") + 1)
+        with dataversion.bulk_write(Begroting, shown_with=self):
+            Begroting.objects.filter(pk=self.pk).update(versie=F("versie") + 1)
         self.refresh_from_db()
         if self.status not in (self.Stand.INGEDIEND, self.Stand.GOEDGEKEURD):
             return False
@@ -1168,10 +1171,11 @@ class Evaluatie(models.Model):
         )
         begroting = initiatief.begroting_of_none
         begroot = begroting.totaal_per_categorie() if begroting else {}
-        Besteding.objects.bulk_create(
-            Besteding(evaluatie=evaluatie, categorie=categorie, begroot=bedrag)
-            for categorie, bedrag in begroot.items()
-        )
+        with dataversion.bulk_write(Besteding, shown_with=evaluatie):
+            Besteding.objects.bulk_create(
+                Besteding(evaluatie=evaluatie, categorie=categorie, begroot=bedrag)
+                for categorie, bedrag in begroot.items()
+            )
         return evaluatie
 
 

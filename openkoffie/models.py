@@ -10,6 +10,7 @@ from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from communitycare.lib import dataversion
 from communitycare.lib.dates import start_of_local_year, validate_date_range
 from wijken.base import doelen
 from wijken.base.models import Huis, Wijk, Wijkverbinder
@@ -317,15 +318,16 @@ class AgendaOnderdeel(models.Model):
 
     @classmethod
     def maak_standaard(cls, open_koffie: OpenKoffie) -> None:
-        AgendaOnderdeel.objects.bulk_create(
-            cls(
-                open_koffie=open_koffie,
-                soort=soort,
-                volgorde=index,
-                toelichting=cls.STANDAARD_TOELICHTING[soort],
+        with dataversion.bulk_write(AgendaOnderdeel, shown_with=open_koffie):
+            AgendaOnderdeel.objects.bulk_create(
+                cls(
+                    open_koffie=open_koffie,
+                    soort=soort,
+                    volgorde=index,
+                    toelichting=cls.STANDAARD_TOELICHTING[soort],
+                )
+                for index, soort in enumerate(cls.Soort)
             )
-            for index, soort in enumerate(cls.Soort)
-        )
 
 
 class BespreekpuntQuerySet(models.QuerySet):
@@ -382,7 +384,8 @@ class Bespreekpunt(models.Model):
         punten[index], punten[ander] = punten[ander], punten[index]
         for volgorde, punt in enumerate(punten, start=1):
             punt.volgorde = volgorde
-        Bespreekpunt.objects.bulk_update(punten, ["volgorde"])
+        with dataversion.bulk_write(Bespreekpunt, shown_with=self.open_koffie):
+            Bespreekpunt.objects.bulk_update(punten, ["volgorde"])
 
 
 class Vervolgafspraak(models.Model):

@@ -287,7 +287,9 @@ def test_a_page_with_a_csrf_token_is_neither_shared_nor_compressed(client, wijk_
     form = client.get(f"{URL}open-koffie/{bijeenkomst.pk}/", headers={"Accept-Encoding": "gzip"})
     assert 'name="csrfmiddlewaretoken"' in form.content.decode()
     # A public page that starts to show a form is rendered per visitor from then on.
-    page = public_page(lambda request: HttpResponse(f"<form>{get_token(request)}</form>" * 20))
+    page = public_page(scopes=())(
+        lambda request: HttpResponse(f"<form>{get_token(request)}</form>" * 20)
+    )
     rendered = SharedPageMiddleware(page)(rf.get("/", headers={"Accept-Encoding": "gzip"}))
     assert rendered["Cache-Control"] == "private, no-cache"
     for response in (form, rendered):

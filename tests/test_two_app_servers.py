@@ -154,13 +154,14 @@ def test_an_edit_through_one_server_is_public_at_once_on_the_other(servers, wijk
         "Buurtbus regelen",
         lambda: editor.post(f"/beheer{w}wijkplan/acties/nieuw/", actie("Buurtbus regelen")),
     )
-    # A change to an approved begroting withdraws the approval on the public page.
+    # A confirmed change to an approved begroting: the public page keeps the approved
+    # version and says a change waits.
     edit_shows(
         [f"{w}initiatieven/{initiatief.slug}/"],
-        "De begroting is nog niet goedgekeurd.",
+        "hier staat de goedgekeurde versie",
         lambda: editor.post(
             f"/beheer{w}initiatieven/{initiatief.slug}/begroting/regels/nieuw/",
-            regel("Extra koffie"),
+            regel("Extra koffie") | {"bevestigd": "ja"},
         ),
     )
     # A resident's point, brought in on one server, accepted by the coördinator on the other.

@@ -1,10 +1,15 @@
-"""Public pages served from the shared cache, per data version.
+"""Public pages served from the shared cache, per version of the scopes they show.
 
 A public page is the same for everyone who asks (the layout shows no login state), so
-one rendering serves every visitor until the data changes or `PAGINA_CACHE_SECONDEN`
-pass (pages also show the time: "nu open", the coming Open Koffies). Pages that put a
-CSRF token or a cookie in their response, or have a message waiting for this visitor,
-are rendered for that request only.
+one rendering serves every visitor until the data it shows changes or
+`PAGINA_CACHE_SECONDEN` pass (pages also show the time: "nu open", the coming Open
+Koffies). Pages that put a CSRF token or a cookie in their response, or have a message
+waiting for this visitor, are rendered for that request only.
+
+A page names the scopes it shows (`@public_page(scopes=...)`, see `scopes`): a tuple for a
+list, or a function of the view's arguments for a page under one wijk's address, so a hit
+costs one cache read and no query. A write bumps the scopes of what it changed
+(`dataversion`), so the pages of other wijken stay cached.
 
 The key holds only what a view reads: its path, the query parameters it declares
 (`@public_page(params=("status",))`), stripped, cut to `MAX_WAARDE` characters and in a
@@ -63,12 +68,11 @@ def cache_key(request: HttpRequest) -> str:
     return f"pagina:{hashlib.sha256(adres.encode()).hexdigest()}"
 
 
-def page_version(request: HttpRequest, key: str) -> tuple[str, Any]:
+def page_version(request: HttpRequest, key: str, scopes: Iterable[str]) -> tuple[str, Any]:
     """The version of the data the page shows and its cache entry, in one cache round
-    trip. The one place that says what a page depends on: today the single data version
-    of all public data; per scope (the page's wijk, the lists it appears in) later. The
-    ETag is derived from what this returns."""
-    return dataversion.read_with(key)
+    trip. The one place that says what a page depends on: the versions of its scopes and
+    the global one (bulk writes). The ETag is derived from what this returns."""
+    return dataversion.read_with(scopes, key)
 
 
 def _set_validators(response: HttpResponse, versie: str, key: str) -> None:
@@ -99,15 +103,19 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 View = Callable[..., HttpResponse]
 
 
-def public_page(view: View | None = None, *, params: Iterable[str] = ()):
-    """`@public_page` for a view that reads no query parameter, else
-    `@public_page(params=(...))` naming every one it reads."""
-    if view is None:
-        return lambda view: _public_page(view, tuple(params))
-    return _public_page(view, ())
+Scopes = Iterable[str] | Callable[..., Iterable[str]]
 
 
-def _public_page(view: View, params: tuple[str, ...]) -> View:
+def public_page(*, scopes: Scopes, params: Iterable[str] = ()):
+    """`@public_page(scopes=..., params=(...))`: the scopes the page shows (a tuple, or
+    a function of the view's keyword arguments such as `scopes.of_wijk`), and every query
+    parameter it reads."""
+    return lambda view: _public_page(view, scopes, tuple(params))
+
+
+def _public_page(view: View, scopes: Scopes, params: tuple[str, ...]) -> View:
+    scopes_of = scopes if callable(scopes) else lambda **kwargs: scopes
+
     @wraps(view)
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         # The view sees what the key holds, so the stored page never shows a parameter
@@ -119,7 +127,7 @@ def _public_page(view: View, params: tuple[str, ...]) -> View:
             return view(request, *args, **kwargs)
         key = cache_key(request)
         try:
-            versie, entry = page_version(request, key)
+            versie, entry = page_version(request, key, scopes_of(**kwargs))
         except Exception:  # no cache, no problem: render as if it were switched off
             logger.exception("Paginacache niet bereikbaar")
             return view(request, *args, **kwargs)

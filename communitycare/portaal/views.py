@@ -5,6 +5,7 @@ from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from communitycare.lib import scopes
 from communitycare.lib.pagecache import public_page
 from initiatieven.models import Initiatief
 from openkoffie.models import OpenKoffie
@@ -19,7 +20,7 @@ WIJKEN_PER_REGIO_OP_HOME = 12
 ZOEKRESULTATEN_OP_HOME = 30
 
 
-@public_page(params=("wijk",))
+@public_page(scopes=(scopes.HOME,), params=("wijk",))
 def home(request: HttpRequest) -> HttpResponse:
     regios = list(Regio.objects.annotate(aantal_wijken=Count("wijken")))
     eerste_wijken = Wijk.objects.annotate(
@@ -49,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "wijken/home.html", context)
 
 
-@public_page
+@public_page(scopes=scopes.of_regio)
 def regio(request: HttpRequest, regio: str) -> HttpResponse:
     regio_obj = get_object_or_404(Regio, slug=regio)
     wijken = (
@@ -60,7 +61,7 @@ def regio(request: HttpRequest, regio: str) -> HttpResponse:
     return render(request, "wijken/regio.html", {"regio": regio_obj, "wijken": wijken})
 
 
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(
         met_wijkdata(Wijk.objects.publiek(met_mogelijkheden=True)), regio__slug=regio, slug=wijk

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from communitycare.lib import scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import PdfDocument, pdf_response
 from initiatieven.models import (
@@ -34,7 +35,7 @@ def _publieke_lijst(queryset):
     )
 
 
-@public_page(params=("status",))
+@public_page(scopes=scopes.of_wijk, params=("status",))
 def wijk_lijst(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     alle = Initiatief.objects.filter(wijk=wijk_obj)
@@ -114,7 +115,7 @@ def _context(initiatief: Initiatief) -> dict:
     }
 
 
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def initiatief(request: HttpRequest, regio: str, wijk: str, slug: str) -> HttpResponse:
     context = _context(_publiek_initiatief(regio, wijk, slug))
     return render(request, "initiatieven/initiatief.html", context)
@@ -179,7 +180,10 @@ class FilterForm(forms.Form):
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
 
 
-@public_page(params=("q", "thema", "indicator", "status", "wijk", "pagina"))
+@public_page(
+    scopes=(scopes.INITIATIEVEN,),
+    params=("q", "thema", "indicator", "status", "wijk", "pagina"),
+)
 def overzicht(request: HttpRequest) -> HttpResponse:
     wijken = list(Wijk.objects.select_related("regio").order_by("naam"))
     form = FilterForm(request.GET or None, wijken=wijken)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from communitycare.lib import lijsten
+from communitycare.lib import lijsten, scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.ratelimit import toegestaan
 from openkoffie import ical
@@ -67,7 +67,7 @@ def _wijk(regio: str, wijk: str) -> Wijk:
 
 
 @require_GET
-@public_page(params=("regio", "pagina"))
+@public_page(scopes=(scopes.OPEN_KOFFIE,), params=("regio", "pagina"))
 def alle(request: HttpRequest) -> HttpResponse:
     """The coming year of every wijk (or of one regio), a page at a time: the whole country
     is megabytes."""
@@ -85,7 +85,7 @@ def alle(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@public_page
+@public_page(scopes=(scopes.OPEN_KOFFIE,))
 def alle_ics(request: HttpRequest) -> HttpResponse:
     # Bounded like the agenda page: the last month (a feed keeps what just happened) and
     # the coming twelve.
@@ -97,7 +97,7 @@ def alle_ics(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.publiek(), regio__slug=regio, slug=wijk)
     open_koffies = (
@@ -113,7 +113,7 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
 
 
 @require_GET
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def wijk_ics(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = _wijk(regio, wijk)
     open_koffies = (
@@ -144,7 +144,7 @@ def bijeenkomst(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpRes
 
 
 @require_GET
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def bijeenkomst_ics(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpResponse:
     wijk_obj = _wijk(regio, wijk)
     open_koffie = get_object_or_404(OpenKoffie.objects.voor_wijk(wijk_obj).met_plaats(), pk=pk)

@@ -17,6 +17,7 @@ class WijkenConfig(AppConfig):
         from wijken.base.roles import sync_role_permissions
 
         connection_created.connect(dataversion.install, dispatch_uid="dataversion.install")
+        dataversion.connect()
         request_finished.connect(
             dataversion.bump_after_request, dispatch_uid="dataversion.bump_after_request"
         )

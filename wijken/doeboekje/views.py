@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from communitycare.lib import lijsten
+from communitycare.lib import lijsten, scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import pdf_response
 from communitycare.lib.subqueries import aantal
@@ -21,7 +21,7 @@ MAX_RESULTATEN = 100
 WIJKEN_PER_PAGINA = 100
 
 
-@public_page(params=("zoek", "dag"))
+@public_page(scopes=scopes.of_wijk, params=("zoek", "dag"))
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     form = DoeBoekjeZoekForm(request.GET or None)
@@ -60,7 +60,7 @@ def wijk_pdf(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     )
 
 
-@public_page(params=("zoek", "dag", "regio", "pagina"))
+@public_page(scopes=(scopes.DOE_BOEKJE,), params=("zoek", "dag", "regio", "pagina"))
 def overzicht(request: HttpRequest) -> HttpResponse:
     """Search across every wijk (or one regio); without a search, the wijken and their
     doe-boekjes, a page at a time."""

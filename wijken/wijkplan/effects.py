@@ -1,4 +1,5 @@
-"""What follows from a change the wijkplan (Bijlage 5) shows: its PDF rendered ahead.
+"""What follows from a change the wijkplan (Bijlage 5) shows: its PDF rendered ahead, and
+the cached public pages that show the row made stale (the cache scopes, see the end).
 
 Receivers, not calls from each view or domain function: the plan shows rows of three
 apps (the plan's texts, acties and vaststellingen; the wijk, its huizen, wijkverbinders,
@@ -15,9 +16,27 @@ from django.conf import settings
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from communitycare.lib import dataversion
 from communitycare.lib.pdf import prerender_after_commit
-from initiatieven.models import Initiatief
-from openkoffie.models import OpenKoffie, WijkverbinderOverleg
+from communitycare.lib.scopes import (
+    API,
+    DOE_BOEKJE,
+    HOME,
+    INITIATIEVEN,
+    LISTS,
+    OPEN_KOFFIE,
+    regio_scope,
+    wijk_scope,
+)
+from initiatieven import effects as initiatieven_effects
+from initiatieven.models import Besteding, Evaluatie, Initiatief
+from openkoffie.models import (
+    AgendaOnderdeel,
+    Bespreekpunt,
+    OpenKoffie,
+    Vervolgafspraak,
+    WijkverbinderOverleg,
+)
 from wijken.base.models import Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbinder
 from wijken.doeboekje.models import DoeBoekjeItem
 from wijken.mogelijkheden.models import HuisMogelijkheden, Openingstijd, Ruimte
@@ -103,9 +122,105 @@ def _coordinatoren(sender, instance, action: str, reverse: bool, pk_set, **kwarg
         wijkplan_pdf_na_commit(instance.wijken_als_coordinator.values_list("pk", flat=True))
 
 
+# --- cache scopes --------------------------------------------------------------------
+# A row shows on the pages of the wijken WIJKEN names (the plan shows nearly all a wijk
+# has), or, for the parts of an initiative, of the initiatives' wijken
+# (initiatieven.effects.INITIATIEVEN); the maps below add what neither names.
+
+
+def _via_open_koffie(open_koffie_id) -> list[int]:
+    wijken = OpenKoffie.objects.filter(pk=open_koffie_id).values_list("wijk_id", "tweede_wijk_id")
+    return [wijk_id for paar in wijken for wijk_id in paar]
+
+
+def _via_evaluatie(evaluatie_id) -> list[int]:
+    return list(Evaluatie.objects.filter(pk=evaluatie_id).values_list("initiatief_id", flat=True))
+
+
+OOK_WIJKEN = {
+    AgendaOnderdeel: lambda onderdeel: _via_open_koffie(onderdeel.open_koffie_id),
+    Vervolgafspraak: lambda afspraak: _via_open_koffie(afspraak.open_koffie_id),
+    # Residents send them in: the agenda shows only the accepted ones.
+    Bespreekpunt: lambda punt: (
+        _via_open_koffie(punt.open_koffie_id)
+        if punt.status == Bespreekpunt.Status.GEACCEPTEERD
+        else []
+    ),
+}
+OOK_INITIATIEVEN = {
+    Evaluatie: lambda evaluatie: [evaluatie.initiatief_id],
+    Besteding: lambda besteding: _via_evaluatie(besteding.evaluatie_id),
+}
+REGIO = "regio"  # in LIJSTEN: the regio page of the row's wijken, which counts them
+INITIATIEF_LIJSTEN = (INITIATIEVEN, API)
+# Per model: the cross-wijk lists a row appears in.
+LIJSTEN = {
+    **dict.fromkeys(initiatieven_effects.INITIATIEVEN, INITIATIEF_LIJSTEN),
+    **dict.fromkeys(OOK_INITIATIEVEN, INITIATIEF_LIJSTEN),
+    Regio: (*LISTS, REGIO),
+    Wijk: (*LISTS, REGIO),
+    Huis: (HOME, OPEN_KOFFIE, DOE_BOEKJE, API, REGIO),
+    Wijkverbinder: (REGIO,),
+    Wijkcijfer: (API,),
+    BeleefdeWijkdata: (API,),
+    DoeBoekjeItem: (DOE_BOEKJE,),
+    OpenKoffie: (HOME, OPEN_KOFFIE, API),
+    Initiatief: INITIATIEF_LIJSTEN,
+}
+# A page shows only these fields: a login (last_login), a volunteer's name or contact
+# line changes nothing public. The plan names the coordinators and counts the volunteers
+# who started per year.
+VELDEN = {
+    User: ("username", "first_name", "last_name"),
+    Vrijwilliger: ("huis", "startdatum"),
+}
+
+
+def _wijk_scopes(wijk_ids, regio: bool) -> list[str]:
+    slugs = Wijk.objects.filter(pk__in=set(wijk_ids) - {None}).values_list("regio__slug", "slug")
+    return [
+        scope
+        for regio_slug, wijk_slug in slugs
+        for scope in (
+            wijk_scope(regio_slug, wijk_slug),
+            *([regio_scope(regio_slug)] if regio else []),
+        )
+    ]
+
+
+def _scopes_of(model):
+    wijken = WIJKEN.get(model) or OOK_WIJKEN.get(model)
+    initiatieven = OOK_INITIATIEVEN.get(model) or initiatieven_effects.INITIATIEVEN.get(model)
+    lijsten = LIJSTEN.get(model, ())
+
+    def scopes_of(row) -> list[str]:
+        wijk_ids = set(wijken(row)) if wijken else set()
+        if not wijken and initiatieven:
+            initiatief_ids = set(initiatieven(row))
+            wijk_ids |= set(
+                Initiatief.objects.filter(pk__in=initiatief_ids).values_list("wijk_id", flat=True)
+            )
+        eigen = [regio_scope(row.slug)] if model is Regio else []  # also without wijken
+        lists = [lijst for lijst in lijsten if lijst != REGIO]
+        return [*_wijk_scopes(wijk_ids, regio=REGIO in lijsten), *eigen, *lists]
+
+    return scopes_of
+
+
+def register_cache_scopes() -> None:
+    """Every model of the portal apps, public or not (a test holds that)."""
+    publiek = {*WIJKEN, *OOK_WIJKEN, *initiatieven_effects.INITIATIEVEN, *OOK_INITIATIEVEN}
+    for model in publiek:
+        dataversion.register(model, _scopes_of(model), fields=VELDEN.get(model, ()))
+    # History: written along with the row it records, which bumps its pages.
+    for model in (Wijkplan.history.model, Actie.history.model):
+        dataversion.register(model)
+
+
 def connect() -> None:
     """Called from WijkenConfig.ready(). Senders not named: proxies of these models save
     as themselves, and one dispatch serves them all."""
+    register_cache_scopes()
     pre_save.connect(_before_save, dispatch_uid="wijkplan_pdf.pre_save")
     post_save.connect(_after_change, dispatch_uid="wijkplan_pdf.post_save")
     post_delete.connect(_after_change, dispatch_uid="wijkplan_pdf.post_delete")

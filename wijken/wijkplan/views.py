@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from communitycare.lib import scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.textdiff import inline_diff
 from openkoffie.access import get_vervolgafspraak_for_edit
@@ -48,7 +49,7 @@ from wijken.wijkplan.models import (
 BEHEER = "beheer/wijkplan.html"
 
 
-@public_page
+@public_page(scopes=scopes.of_wijk)
 def publiek(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(wijkplan_wijk_queryset(), regio__slug=regio, slug=wijk)
     return render(request, "wijken/wijkplan.html", plan_context(wijk_obj))
