@@ -35,6 +35,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from communitycare.lib.scopes import met_alle_wijken
+
 logger = logging.getLogger(__name__)
 
 GLOBAL = "*"
@@ -75,7 +77,7 @@ def _key(scope: str) -> str:
 
 def bump(scopes: Iterable[str]) -> None:
     """Fresh, never reused values: concurrent bumps can never settle on an old one."""
-    nieuw = {_key(scope): secrets.token_hex(8) for scope in set(scopes)}
+    nieuw = {_key(scope): secrets.token_hex(8) for scope in met_alle_wijken(scopes)}
     if not nieuw:
         return
     try:

@@ -14,12 +14,15 @@ OPEN_KOFFIE = "open-koffie"  # /open-koffie/ and /open-koffie.ics
 DOE_BOEKJE = "doe-boekje"  # /doe-boekje/
 API = "api"  # the answers under /api/
 LISTS = (HOME, INITIATIEVEN, OPEN_KOFFIE, DOE_BOEKJE, API)
+# Every wijk at once: the programme dashboard's figures. Follows from any wijk's scope.
+ALLE_WIJKEN = "alle-wijken"
+WIJK = "wijk:"
 
 
 def wijk_scope(regio: str, wijk: str) -> str:
     """Everything under /<regio>/<wijk>/: wijkbeeld, wijkplan, initiatives, Open Koffie,
     doe-boekje."""
-    return f"wijk:{regio}/{wijk}"
+    return f"{WIJK}{regio}/{wijk}"
 
 
 def regio_scope(regio: str) -> str:
@@ -34,3 +37,11 @@ def of_wijk(regio: str, wijk: str, **kwargs) -> Iterable[str]:
 
 def of_regio(regio: str, **kwargs) -> Iterable[str]:
     return (regio_scope(regio),)
+
+
+def met_alle_wijken(scopes: Iterable[str]) -> set[str]:
+    """`scopes`, and ALLE_WIJKEN when one of them is a wijk's."""
+    gezet = set(scopes)
+    if any(scope.startswith(WIJK) for scope in gezet):
+        gezet.add(ALLE_WIJKEN)
+    return gezet

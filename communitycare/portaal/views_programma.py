@@ -3,8 +3,10 @@
 import csv
 from io import BytesIO
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from communitycare.lib import dataversion, lijsten, scopes
 from communitycare.portaal import programma
 from wijken.base.access import check_programma
 from wijken.base.models import Regio
@@ -57,30 +60,54 @@ def _rijen(wijken) -> list[list]:
     ]
 
 
+def _tabel(sorteer: str, aflopend: bool, regio: Regio | None, nummer: int) -> dict:
+    """One page of the table with its weak spots, computed once per version of the data
+    of all wijken: sixteen programme staff looking at it cost one render, not sixteen.
+    The day is part of the key, as "this year" and "late" move with it."""
+    sleutel = f"programma:{regio.pk if regio else ''}:{sorteer}:{aflopend}:{nummer}:"
+    sleutel += timezone.localdate().isoformat()
+    versie, bewaard = dataversion.read_with([scopes.ALLE_WIJKEN], sleutel)
+    if bewaard is not None and bewaard[0] == versie:
+        return bewaard[1]
+    pagina = Paginator(programma.overzicht(sorteer, aflopend, regio), WIJKEN_PER_PAGINA).get_page(
+        nummer
+    )
+    rijen = list(pagina)
+    tabel = {
+        "rijen": rijen,
+        # A page that pickles small: the numbers, not the queryset of every wijk.
+        "pagina": Page(
+            rijen, pagina.number, Paginator(range(pagina.paginator.count), WIJKEN_PER_PAGINA)
+        ),
+        "zwakke_plekken": programma.zwak_zonder_initiatief(rijen),
+    }
+    cache.set(sleutel, (versie, tabel), timeout=settings.PAGINA_CACHE_SECONDEN)
+    return tabel
+
+
 @login_required
 @require_GET
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     check_programma(request)
     sorteer, aflopend, regio = _selectie(request)
-    pagina = Paginator(programma.overzicht(sorteer, aflopend, regio), WIJKEN_PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
-    rijen = list(pagina)
+    # A page number as the lists read it (bounded), so the cache keys stay bounded too.
+    tabel = _tabel(sorteer, aflopend, regio, lijsten.paginanummer(request))
     kolommen = [("wijk", "Wijk", None), ("regio", "Regio", None)] + [
         (f.sleutel, f.kop, f) for f in programma.FIGUREN
     ]
     context = {
         "wijken": [
-            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN]) for wijk in rijen
+            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN])
+            for wijk in tabel["rijen"]
         ],
-        "pagina": pagina,
+        "pagina": tabel["pagina"],
         "kolommen": kolommen,
         "sorteer": sorteer,
         "aflopend": aflopend,
         "regio": regio,
         "regios": Regio.objects.order_by("naam"),
         # Nationally thousands: those of the wijken in the table, page by page.
-        "zwakke_plekken": programma.zwak_zonder_initiatief(rijen),
+        "zwakke_plekken": tabel["zwakke_plekken"],
         "query": request.GET.urlencode(),
     }
     return render(request, "beheer/programma.html", context)
