@@ -6,8 +6,11 @@ Run with `make bench` (a throwaway PostgreSQL) or, against a database of your ow
 public page cache on and off, and loads every key page beside a trivial view on the
 same server in the same run. Prints requests per second and p50/p95/p99 latency per
 page with the targets of the README's performance section, the PDF render times and
-the workers' peak memory; writes it all to benchmarks/results/. Fails loudly when any
-response was not a success.
+the workers' peak memory. Then the run under writes (benchmarks/under_writes.py):
+readers of many wijken while coördinatoren of other wijken save and log in, straight and
+through deploy/nginx.conf, beside the trivial view, with the cache hit rate, 304s and the
+page cache off. `--part pages` or `--part writes` runs one of the two. Writes it all to
+benchmarks/results/ (`--results`). Fails loudly when any response was not a success.
 """
 
 import argparse
