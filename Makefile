@@ -64,7 +64,9 @@ check: $(BIN)/.installed
 	  DJANGO_ALLOWED_HOSTS=wijkportaal.example.org SITE_URL=https://wijkportaal.example.org \
 	  EMAIL_HOST=smtp.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-## Benchmarks: seeds volume, serves under gunicorn, measures (see README)
+## Benchmarks: seeds volume, serves under gunicorn, measures each page alone and the mix
+## under writes, through nginx too if installed (see README). Quicker:
+## make bench BENCH_ARGS="--part writes --wijken 300 --mixed-seconds 10"
 bench: $(BIN)/.installed
 	scripts/system-packages hey
 	scripts/with-postgres $(BIN)/python benchmarks/run.py $(BENCH_ARGS)

@@ -6,8 +6,11 @@ Run with `make bench` (a throwaway PostgreSQL) or, against a database of your ow
 public page cache on and off, and loads every key page beside a trivial view on the
 same server in the same run. Prints requests per second and p50/p95/p99 latency per
 page with the targets of the README's performance section, the PDF render times and
-the workers' peak memory; writes it all to benchmarks/results/. Fails loudly when any
-response was not a success.
+the workers' peak memory. Then the run under writes (benchmarks/under_writes.py):
+readers of many wijken while coördinatoren of other wijken save and log in, straight and
+through deploy/nginx.conf, beside the trivial view, with the cache hit rate, 304s and the
+page cache off. `--part pages` or `--part writes` runs one of the two. Writes it all to
+benchmarks/results/ (`--results`). Fails loudly when any response was not a success.
 """
 
 import argparse
@@ -25,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import under_writes  # noqa: E402
 from tests.appserver import AppServer, app_servers, manage, production_env  # noqa: E402
 
 PYTHON = sys.executable
@@ -37,6 +41,18 @@ UNCACHED_SHARE = 0.25  # the same, rendered on every request
 P95_FACTOR = 2.0  # public page p95 against the trivial view's p95
 DASHBOARD_P95_MS = 300
 SEARCH_P95_MS = 100
+
+
+# In one process (each start costs seconds): the schema, the cache table, and the static
+# files only when a source is newer than their manifest (tests/appserver.py's check).
+PREPARE = """
+import os
+from django.core.management import call_command
+from tests.appserver import collectstatic
+call_command("migrate", interactive=False, verbosity=0)
+call_command("createcachetable")
+collectstatic(dict(os.environ))
+"""
 
 
 def session_cookie(env: dict[str, str], username: str) -> str:
@@ -96,8 +112,8 @@ def measure(server: AppServer, pages: dict, args) -> dict[str, dict]:
     return results
 
 
-def seed_if_needed(env: dict[str, str], wijken: int) -> dict:
-    manifest = RESULTS / "seed-manifest.json"
+def seed_if_needed(env: dict[str, str], wijken: int, results: Path) -> dict:
+    manifest = results / "seed-manifest.json"
     count = manage(
         env,
         "shell",
@@ -177,26 +193,79 @@ def print_table(title: str, results: dict[str, dict]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--wijken", type=int, default=3300)
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="per page (pages part)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--part",
+        choices=["all", "pages", "writes"],
+        default="all",
+        help="pages: each key page alone; writes: the mixed run under writes",
+    )
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where the JSON goes")
+    writes = parser.add_argument_group("the run under writes (benchmarks/under_writes.py)")
+    writes.add_argument("--mixed-seconds", type=int, default=20, help="per phase")
+    writes.add_argument("--read-wijken", type=int, default=100, help="wijken whose pages are read")
+    writes.add_argument("--write-wijken", type=int, default=10, help="other wijken, edited")
+    writes.add_argument("--writes-per-second", type=float, default=3)
+    writes.add_argument("--logins-per-second", type=float, default=0.5)
+    writes.add_argument("--client-processes", type=int, default=2)
     args = parser.parse_args()
-    if not shutil.which("hey"):
+    pages_part = args.part in ("all", "pages")
+    if pages_part and not shutil.which("hey"):
         raise SystemExit("hey is not installed: apt-get install hey (make bench does it).")
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("Set DATABASE_URL to an empty PostgreSQL database (make bench does it).")
 
-    RESULTS.mkdir(exist_ok=True)
+    args.results.mkdir(exist_ok=True)
     env = production_env(os.environ["DATABASE_URL"])
     if os.environ.get("CACHE_URL"):  # a Redis of the caller's: what the servers share
         env["CACHE_URL"] = os.environ["CACHE_URL"]
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "createcachetable")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "shell", "--no-imports", "-c", PREPARE)
     started = time.monotonic()
-    urls = seed_if_needed(env, args.wijken)
+    urls = seed_if_needed(env, args.wijken, args.results)
     seed_seconds = time.monotonic() - started
     manage(env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.clear()")
+    run: dict = {
+        "args": {**vars(args), "results": str(args.results)},
+        "seed_seconds": round(seed_seconds),
+        "seed": urls,
+    }
+    targets, failed = [], []
+    if pages_part:
+        targets += measure_pages(env, urls, args, run)
+        failed += [
+            (mode, name, figures["statuses"], figures["errors"])
+            for mode in ("cached", "uncached", "back office")
+            for name, figures in run[mode].items()
+            if set(figures["statuses"]) != {"200"} or figures["errors"]
+        ]
+    if args.part in ("all", "writes"):
+        password = urls["logins"]["coordinator"]["password"]
+        run["under writes"] = under_writes.run(
+            env, args, password, hey=hey if shutil.which("hey") else None
+        )
+        print(f"\n{args.wijken} wijken, {args.mixed_seconds} s per phase")
+        under_writes.print_result(run["under writes"])
+        targets += under_writes.verdicts(run["under writes"])
+        failed += under_writes.failures(run["under writes"])
+    run["targets"] = [{"target": t, "met": met, "measured": m} for t, met, m in targets]
+    print("\nTargets:")
+    for target in run["targets"]:
+        print(f"  {'met ' if target['met'] else 'MISS'}  {target['target']}: {target['measured']}")
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (args.results / f"{stamp}.json").write_text(json.dumps(run, indent=2))
+    print(f"\nResults written to {args.results / stamp}.json")
+    if failed:
+        print(f"FAILED: responses that were not as expected: {failed}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def measure_pages(env: dict[str, str], urls: dict, args, run: dict) -> list:
+    """Each key page alone, with the page cache on and off; fills `run`, returns the
+    verdicts."""
     pages = urls["pages"]
     cookies = {key: session_cookie(env, login["username"]) for key, login in urls["logins"].items()}
 
@@ -225,7 +294,6 @@ def main() -> int:
     }
     wijk = pages["wijk"]["path"]
     initiatief = pages["initiatief"]["path"]
-    run: dict = {"args": vars(args), "seed_seconds": round(seed_seconds), "seed": urls}
     print(
         f"\nServing with the page cache on ({args.workers} workers, {args.connections} connections)"
     )
@@ -248,7 +316,7 @@ def main() -> int:
         }
         run["peak_worker_memory_mib_uncached"] = round(peak_memory_mib(server))
 
-    print(f"\n{args.wijken} wijken (seeded in {seed_seconds:.0f} s), {args.seconds} s per page")
+    print(f"\n{args.wijken} wijken (seeded in {run['seed_seconds']} s), {args.seconds} s per page")
     for mode in ("cached", "uncached", "back office"):
         print_table(mode, run[mode])
     print("\nPDF (rendered, then from the PDF cache):")
@@ -258,24 +326,7 @@ def main() -> int:
         f"Peak worker memory: {run['peak_worker_memory_mib_cached']} MiB (cache on), "
         f"{run['peak_worker_memory_mib_uncached']} MiB (cache off)"
     )
-    run["targets"] = [{"target": t, "met": met, "measured": m} for t, met, m in verdicts(run)]
-    print("\nTargets:")
-    for target in run["targets"]:
-        print(f"  {'met ' if target['met'] else 'MISS'}  {target['target']}: {target['measured']}")
-
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    (RESULTS / f"{stamp}.json").write_text(json.dumps(run, indent=2))
-    print(f"\nResults written to benchmarks/results/{stamp}.json")
-    failed = [
-        (mode, name, figures["statuses"], figures["errors"])
-        for mode in ("cached", "uncached", "back office")
-        for name, figures in run[mode].items()
-        if set(figures["statuses"]) != {"200"} or figures["errors"]
-    ]
-    if failed:
-        print(f"FAILED: responses that were not 200: {failed}", file=sys.stderr)
-        return 1
-    return 0
+    return verdicts(run)
 
 
 if __name__ == "__main__":

@@ -5,20 +5,15 @@ its ports, paths and TLS changed for loopback; the app server is gunicorn with t
 production settings (tests/appserver.py) on the test database.
 """
 
-import contextlib
 import gzip
 import http.client
-import os
 import re
-import shutil
-import signal
-import subprocess
 import time
-from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
 
+from tests import proxyserver
 from tests.appserver import (
     ROOT,
     Browser,
@@ -26,7 +21,6 @@ from tests.appserver import (
     app_servers,
     collectstatic,
     database_url,
-    free_port,
     give_password,
     production_env,
 )
@@ -34,13 +28,12 @@ from tests.factories import RegioFactory, UserFactory, WijkFactory
 from wijken.base import roles
 from wijken.base.models import Wijk
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="the app server shares a PostgreSQL database"
     ),
     pytest.mark.skipif(
-        not os.access(NGINX, os.X_OK),
+        not proxyserver.installed(),
         reason="nginx is not installed (.ci/run installs it: apt-get install nginx)",
     ),
 ]
@@ -49,64 +42,6 @@ PASSWORD = "proxy-geheim"
 WIJK = "/heuvelland/oosterbeemd/"
 # Short, so the test can wait for a page to expire in the proxy.
 PROXY_SECONDS = 2
-
-
-def render(config: str, tmp_path: Path, port: int, app_port: int) -> str:
-    """deploy/nginx.conf on loopback: each change must match once, so a changed config
-    fails here instead of silently testing something else."""
-    changes = [
-        (r"^user www-data;$", "user root;" if os.geteuid() == 0 else ""),
-        (r"^pid /run/nginx\.pid;$", f"daemon off;\npid {tmp_path}/nginx.pid;"),
-        (r"^error_log /var/log/nginx/error\.log warn;$", f"error_log {tmp_path}/error.log warn;"),
-        (
-            r"^(\s+)access_log /var/log/nginx/access\.log",
-            rf"\1client_body_temp_path {tmp_path}/body;\n\1proxy_temp_path {tmp_path}/proxy;\n"
-            rf"\1fastcgi_temp_path {tmp_path}/fastcgi;\n\1uwsgi_temp_path {tmp_path}/uwsgi;\n"
-            rf"\1scgi_temp_path {tmp_path}/scgi;\n\1access_log {tmp_path}/access.log",
-        ),
-        (r"server 127\.0\.0\.1:8000;", f"server 127.0.0.1:{app_port};"),
-        (r"/var/cache/nginx/wijkportaal", f"{tmp_path}/cache"),
-        (r"listen 80;", f"listen 127.0.0.1:{free_port()};"),
-        (r"^\s+listen \[::\]:80;\n", ""),
-        (r"listen 443 ssl http2;", f"listen 127.0.0.1:{port};"),
-        (r"^\s+listen \[::\]:443 ssl http2;\n", ""),
-        (r"^\s+ssl_certificate .*\n\s+ssl_certificate_key .*\n\s+ssl_protocols .*\n", ""),
-        (r"alias /srv/wijkportaal/staticfiles/;", f"alias {ROOT}/staticfiles/;"),
-    ]
-    for pattern, replacement in changes:
-        config, count = re.subn(pattern, replacement, config, flags=re.MULTILINE)
-        assert count == 1, f"deploy/nginx.conf: {pattern!r} matched {count} times"
-    return config
-
-
-@contextlib.contextmanager
-def nginx(tmp_path: Path, app_port: int):
-    port = free_port()
-    config = tmp_path / "nginx.conf"
-    config.write_text(render((ROOT / "deploy/nginx.conf").read_text(), tmp_path, port, app_port))
-    command = [NGINX, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(config)]
-    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"nginx exited: {process.stderr.read().decode()}")
-            with contextlib.suppress(OSError):
-                if fetch(url, "/healthz/").status == 200:
-                    break
-            if time.monotonic() > deadline:
-                pytest.fail("nginx did not answer within 20 s")
-            time.sleep(0.1)
-        yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGQUIT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def fetch(base_url: str, path: str, headers: dict | None = None) -> Response:
@@ -137,7 +72,7 @@ def proxy(transactional_db, tmp_path):
     collectstatic(env)
     with (
         app_servers(env, count=1, workers=1, threads=4) as (server,),
-        nginx(tmp_path, server.port) as url,
+        proxyserver.nginx(tmp_path, server.port) as url,
     ):
         yield url
 
