@@ -46,10 +46,20 @@ LANGE_URL = "https://www.voorbeeld-gemeente.nl/" + "/".join(["wijkvoorzieningen"
 # The outermost elements whose right edge lies beyond the viewport (their children,
 # which stick out with them, are not repeated), each as a short CSS selector; and the
 # elements whose own text runs out of them beyond the viewport (a long word or URL).
-# What is visually hidden (text for screen readers only) is clipped and never seen.
+# What is visually hidden (for screen readers only) is clipped to 1 px and never seen.
 TE_BREED = """(breedte) => {
   const uit = (r) => r.width > 0 && r.height > 0 && r.right > breedte + 0.5;
-  const verborgen = (el) => el.closest(".visually-hidden") !== null;
+  // Visually hidden: inside a box of at most 1 px that clips what overflows it.
+  const geheim = new Map();
+  const verborgen = (el) => {
+    if (!el || el === document.body) return false;
+    if (!geheim.has(el)) {
+      const r = el.getBoundingClientRect();
+      const clipt = getComputedStyle(el).overflow !== "visible" && r.width <= 1 && r.height <= 1;
+      geheim.set(el, clipt || verborgen(el.parentElement));
+    }
+    return geheim.get(el);
+  };
   const naam = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     [...el.classList].map((c) => "." + c).join("");
   const pad = (el) => {
