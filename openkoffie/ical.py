@@ -45,6 +45,16 @@ def event(open_koffie: OpenKoffie) -> icalendar.Event:
     )
 
 
+def one_date_per_rdate(calendar: icalendar.Calendar) -> None:
+    """icalendar lists a time zone's changes on one RDATE line; ical.js and vobject read
+    only the first date there, so later summers came an hour late. One date per line."""
+    for observance in calendar.walk("STANDARD") + calendar.walk("DAYLIGHT"):
+        rdates = observance.pop("RDATE", [])
+        for rdate_list in rdates if isinstance(rdates, list) else [rdates]:
+            for rdate in rdate_list.dts:
+                observance.add("RDATE", rdate.dt)
+
+
 def response(
     request: HttpRequest, naam: str, open_koffies: Iterable[OpenKoffie], filename: str
 ) -> HttpResponse:
@@ -66,6 +76,7 @@ def response(
         first_date=within_range(min(begins, default=today)) - datetime.timedelta(days=366),
         last_date=within_range(max(begins, default=today)) + datetime.timedelta(days=366),
     )
+    one_date_per_rdate(calendar)
     answer = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     answer["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return answer

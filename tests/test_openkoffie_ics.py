@@ -1,9 +1,11 @@
 import datetime
+import re
 import zoneinfo
 
 import icalendar
 import pytest
-from django.utils import timezone
+import vobject
+from django.utils import formats, timezone
 
 from openkoffie import ical
 from tests.factories import HuisFactory
@@ -113,3 +115,61 @@ def test_wijk_feed_holds_only_its_own_meetings(client, wijk_a, wijk_b):
     )
     assert [str(event["SUMMARY"]) for event in events] == [f"Open Koffie {wijk_b.naam}"]
     assert len(parse(client.get("/open-koffie.ics")).walk("VEVENT")) == 2
+
+
+def unfolded_lines(content: bytes) -> list[str]:
+    """The content lines of an iCalendar file, folded lines joined (RFC 5545, 3.1)."""
+    return content.decode().replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+
+
+def shown_times(client, open_koffie) -> tuple[str, str, str]:
+    """Date, start and end as the meeting's own page shows them."""
+    page = client.get(open_koffie.get_absolute_url()).content.decode()
+    wanneer = re.search(
+        r"<dt>Wanneer</dt><dd>[^,]*? (\d+ \w+ \d{4}), (\d\d:\d\d) tot (\d\d:\d\d) uur", page
+    )
+    assert wanneer, "the page shows when"
+    return wanneer.groups()
+
+
+@pytest.fixture
+def winter_and_summer(wijk_a):
+    """A winter meeting soon and a summer one two years on: the time zone then changes
+    more than twice in between, past the first date a parser may read from a list."""
+    jaar = timezone.localdate().year
+    return [
+        OpenKoffieFactory(wijk=wijk_a, begin=local(datetime.date(jaar + 1, 1, 15), 14)),
+        OpenKoffieFactory(wijk=wijk_a, begin=local(datetime.date(jaar + 2, 7, 1), 19)),
+    ]
+
+
+def test_a_second_parser_reads_the_times_the_page_shows(client, winter_and_summer, wijk_a):
+    """vobject (like ical.js) reads the VTIMEZONE itself: a summer meeting an hour late
+    there is an hour late in every app built on it."""
+    feeds = [
+        f"{wijk_a.get_absolute_url()}open-koffie.ics",
+        *(open_koffie.get_ics_url() for open_koffie in winter_and_summer),
+    ]
+    gelezen = {}
+    for feed in feeds:
+        calendar = vobject.readOne(client.get(feed).content.decode())
+        for vevent in calendar.vevent_list:
+            begin = vevent.dtstart.value.astimezone(AMSTERDAM)
+            einde = vevent.dtend.value.astimezone(AMSTERDAM)
+            gelezen.setdefault(vevent.uid.value, set()).add(
+                (
+                    formats.date_format(begin, "j F Y"),
+                    f"{begin:%H:%M}",
+                    f"{einde:%H:%M}",
+                )
+            )
+    assert len(gelezen) == 2
+    for open_koffie in winter_and_summer:
+        assert gelezen[ical.uid(open_koffie)] == {shown_times(client, open_koffie)}
+
+
+def test_the_time_zone_has_one_date_per_rdate(client, around_dst, wijk_a):
+    content = client.get(f"{wijk_a.get_absolute_url()}open-koffie.ics").content
+    rdates = [line for line in unfolded_lines(content) if line.startswith("RDATE")]
+    for line in rdates:
+        assert "," not in line.partition(":")[2], line
