@@ -25,6 +25,12 @@ def uid(open_koffie: OpenKoffie) -> str:
     return f"open-koffie-{open_koffie.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}"
 
 
+def webcal_url(path: str) -> str:
+    """`path` at the portal's address as a subscription: calendar apps open a webcal:
+    link as a calendar they fetch again and again, an https: one as a one-off copy."""
+    return "webcal:" + absolute_url(path).partition(":")[2]
+
+
 def event(open_koffie: OpenKoffie) -> icalendar.Event:
     url = absolute_url(open_koffie.get_absolute_url())
     beschrijving = [open_koffie.onderwerp] if open_koffie.onderwerp else []
@@ -41,7 +47,9 @@ def event(open_koffie: OpenKoffie) -> icalendar.Event:
         description="\n".join(beschrijving),
         status=STATUS[open_koffie.status],
         last_modified=open_koffie.gewijzigd_op,
-        stamp=timezone.now(),
+        sequence=open_koffie.volgnummer,
+        # The row's own time, not the fetch's: the same feed twice is the same file.
+        stamp=open_koffie.gewijzigd_op,
     )
 
 
