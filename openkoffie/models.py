@@ -191,7 +191,8 @@ class OpenKoffie(models.Model):
         )
 
     def _volgnummer_bij_wijziging(self, save_kwargs: dict) -> None:
-        """One higher than the stored row's when a saved field a calendar shows changes."""
+        """The stored row's number, one higher when a saved field a calendar shows changes
+        (the stored one, so an older copy of the row never lowers it)."""
         update_fields = save_kwargs.get("update_fields")
         velden = [self._meta.get_field(naam).attname for naam in self.IN_AGENDA]
         if update_fields is not None:
@@ -199,10 +200,12 @@ class OpenKoffie(models.Model):
                 veld for veld in velden if {veld, veld.removesuffix("_id")} & set(update_fields)
             ]
         opgeslagen = OpenKoffie.objects.filter(pk=self.pk).values("volgnummer", *velden).first()
-        if opgeslagen and any(opgeslagen[veld] != getattr(self, veld) for veld in velden):
-            self.volgnummer = opgeslagen["volgnummer"] + 1
-            if update_fields is not None:
-                save_kwargs["update_fields"] = [*update_fields, "volgnummer"]
+        if opgeslagen is None:
+            return
+        gewijzigd = any(opgeslagen[veld] != getattr(self, veld) for veld in velden)
+        self.volgnummer = opgeslagen["volgnummer"] + gewijzigd
+        if gewijzigd and update_fields is not None:
+            save_kwargs["update_fields"] = [*update_fields, "volgnummer"]
 
     def clean(self) -> None:
         errors = {}

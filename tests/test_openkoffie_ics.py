@@ -214,6 +214,11 @@ def test_sequence_rises_on_a_partial_save_and_from_a_fresh_row(client, wijk_a):
     fresh.adres = "Wijkcentrum, Kerkplein 3"
     fresh.save(update_fields=["adres"])
     assert sequence(client, open_koffie) == eerst + 1
+    # The older copy, saved again with the same address, keeps the new number.
+    open_koffie.adres = fresh.adres
+    open_koffie.verslag = "Later"
+    open_koffie.save()
+    assert sequence(client, open_koffie) == eerst + 1
 
 
 def test_dtstamp_is_stable_across_fetches(client, wijk_a):
