@@ -194,7 +194,9 @@ class OpenKoffie(models.Model):
         """The stored row's number, one higher when a saved field a calendar shows changes
         (the stored one, so an older copy of the row never lowers it)."""
         update_fields = save_kwargs.get("update_fields")
-        velden = [self._meta.get_field(naam).attname for naam in self.IN_AGENDA]
+        velden = [
+            veld.attname for veld in self._meta.concrete_fields if veld.name in self.IN_AGENDA
+        ]
         if update_fields is not None:
             velden = [
                 veld for veld in velden if {veld, veld.removesuffix("_id")} & set(update_fields)
