@@ -25,6 +25,12 @@ def uid(open_koffie: OpenKoffie) -> str:
     return f"open-koffie-{open_koffie.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}"
 
 
+def webcal_url(path: str) -> str:
+    """`path` at the portal's address as a subscription: calendar apps open a webcal:
+    link as a calendar they fetch again and again, an https: one as a one-off copy."""
+    return "webcal:" + absolute_url(path).partition(":")[2]
+
+
 def event(open_koffie: OpenKoffie) -> icalendar.Event:
     url = absolute_url(open_koffie.get_absolute_url())
     beschrijving = [open_koffie.onderwerp] if open_koffie.onderwerp else []
@@ -41,8 +47,20 @@ def event(open_koffie: OpenKoffie) -> icalendar.Event:
         description="\n".join(beschrijving),
         status=STATUS[open_koffie.status],
         last_modified=open_koffie.gewijzigd_op,
-        stamp=timezone.now(),
+        sequence=open_koffie.volgnummer,
+        # The row's own time, not the fetch's: the same feed twice is the same file.
+        stamp=open_koffie.gewijzigd_op,
     )
+
+
+def one_date_per_rdate(calendar: icalendar.Calendar) -> None:
+    """icalendar lists a time zone's changes on one RDATE line; ical.js and vobject read
+    only the first date there, so later summers came an hour late. One date per line."""
+    for observance in calendar.walk("STANDARD") + calendar.walk("DAYLIGHT"):
+        rdates = observance.pop("RDATE", [])
+        for rdate_list in rdates if isinstance(rdates, list) else [rdates]:
+            for rdate in rdate_list.dts:
+                observance.add("RDATE", rdate.dt)
 
 
 def response(
@@ -66,6 +84,7 @@ def response(
         first_date=within_range(min(begins, default=today)) - datetime.timedelta(days=366),
         last_date=within_range(max(begins, default=today)) + datetime.timedelta(days=366),
     )
+    one_date_per_rdate(calendar)
     answer = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     answer["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return answer

@@ -128,8 +128,23 @@ class OpenKoffie(models.Model):
     wijkverbinders_aanwezig = models.BooleanField("wijkverbinders waren er", default=False)
     management_aanwezig = models.BooleanField("management van het huis was er", default=False)
     gewijzigd_op = models.DateTimeField(auto_now=True)
+    # The feeds' SEQUENCE: a calendar app takes an update only when it is higher.
+    volgnummer = models.PositiveIntegerField(default=0, editable=False)
 
     objects = OpenKoffieQuerySet.as_manager()
+
+    # What a calendar shows of the meeting: time, place, status and title.
+    IN_AGENDA = (
+        "wijk",
+        "tweede_wijk",
+        "onderwerp",
+        "begin",
+        "einde",
+        "huis",
+        "adres",
+        "status",
+        "reden_annulering",
+    )
 
     class Meta:
         verbose_name = "Open Koffie"
@@ -154,6 +169,8 @@ class OpenKoffie(models.Model):
         if self.begin and not self.einde:
             self.einde = self.begin + DUUR
         nieuw = self._state.adding
+        if not nieuw:
+            self._volgnummer_bij_wijziging(kwargs)
         super().save(*args, **kwargs)
         if nieuw:
             AgendaOnderdeel.maak_standaard(self)
@@ -172,6 +189,25 @@ class OpenKoffie(models.Model):
         return reverse(
             "openkoffie_beheer:bijeenkomst", args=[self.wijk.regio.slug, self.wijk.slug, self.pk]
         )
+
+    def _volgnummer_bij_wijziging(self, save_kwargs: dict) -> None:
+        """The stored row's number, one higher when a saved field a calendar shows changes
+        (the stored one, so an older copy of the row never lowers it)."""
+        update_fields = save_kwargs.get("update_fields")
+        velden = [
+            veld.attname for veld in self._meta.concrete_fields if veld.name in self.IN_AGENDA
+        ]
+        if update_fields is not None:
+            velden = [
+                veld for veld in velden if {veld, veld.removesuffix("_id")} & set(update_fields)
+            ]
+        opgeslagen = OpenKoffie.objects.filter(pk=self.pk).values("volgnummer", *velden).first()
+        if opgeslagen is None:
+            return
+        gewijzigd = any(opgeslagen[veld] != getattr(self, veld) for veld in velden)
+        self.volgnummer = opgeslagen["volgnummer"] + gewijzigd
+        if gewijzigd and update_fields is not None:
+            save_kwargs["update_fields"] = [*update_fields, "volgnummer"]
 
     def clean(self) -> None:
         errors = {}

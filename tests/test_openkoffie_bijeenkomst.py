@@ -19,8 +19,8 @@ def test_page_shows_agenda_and_the_form(client, open_koffie):
     assert count_h1(html) == 1
     assert "Ingebrachte bespreekpunten" in html
     assert "Breng een bespreekpunt in" in html
-    assert "Zet in mijn agenda" in html
-    assert "Uw telefoon of computer opent dan uw agenda" in html
+    assert "Abonneer in uw agenda (wordt vanzelf bijgewerkt)" in html
+    assert "Download deze ene Open Koffie" in html
 
 
 def test_bringing_in_a_point_keeps_it_private_until_accepted(client, open_koffie):

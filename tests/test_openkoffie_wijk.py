@@ -22,7 +22,7 @@ def test_upcoming_with_agenda_and_only_accepted_points(client, wijk_a):
     assert "Wijkplan-aanpassingen en vervolgafspraken" in html
     assert "Bankje bij de bushalte" in html
     assert "Nog niet bekeken" not in html and "Reclame" not in html
-    assert open_koffie.get_ics_url() in html and "Zet in mijn agenda" in html
+    assert open_koffie.get_ics_url() in html and "Download deze ene Open Koffie" in html
     assert "Breng een bespreekpunt in" in html
 
 

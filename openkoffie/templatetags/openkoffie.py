@@ -2,7 +2,7 @@
 
 from django import template
 
-from openkoffie import planning
+from openkoffie import ical, planning
 from openkoffie.models import OpenKoffie
 
 register = template.Library()
@@ -23,3 +23,9 @@ def openkoffie_wijkpaneel(wijk) -> dict:
         "signalen": planning.signalen([wijk])[wijk.pk],
         "volgende": OpenKoffie.objects.voor_wijk(wijk).komend().met_plaats().first(),
     }
+
+
+@register.filter
+def webcal(path: str) -> str:
+    """A feed's path as the link that subscribes a calendar app to it."""
+    return ical.webcal_url(path)
