@@ -102,14 +102,17 @@ SCHUIFT = """() => [...document.body.querySelectorAll("*")]
 def lange_teksten(obj: SimpleNamespace) -> None:
     """Fill free-text fields with what does not fit a line, so wrapping is tested too."""
     tekst = f"Zie {LANGE_URL} voor het {LANG_WOORD}."
-    obj.wijk.introductie = obj.wijk.contact_voor_vragen = tekst
-    obj.wijk.save()
-    obj.doe_boekje.beschrijving = obj.doe_boekje.contact = tekst
-    obj.doe_boekje.save()
-    obj.actie.omschrijving = tekst
-    obj.actie.save()
-    obj.initiatief.globale_beschrijving = obj.initiatief.contactpersoon = tekst[:150]
-    obj.initiatief.save()
+    velden = {
+        obj.wijk: ["introductie", "contact_voor_vragen"],
+        obj.doe_boekje: ["beschrijving", "contact"],
+        obj.actie: ["omschrijving"],
+        obj.initiatief: ["globale_beschrijving", "contactpersoon"],
+    }
+    for rij, namen in velden.items():
+        for naam in namen:  # cut to the column (PostgreSQL refuses more, SQLite does not)
+            lengte = rij._meta.get_field(naam).max_length
+            setattr(rij, naam, tekst[:lengte] if lengte else tekst)
+        rij.save()
 
 
 def kijker(name: str) -> list[str]:
