@@ -225,7 +225,7 @@ class StapForm(forms.ModelForm):
             open_koffie = self.fields["open_koffie"]
             open_koffie.queryset = (
                 OpenKoffie.objects.voor_wijk(initiatief.wijk)
-                .exclude(status=OpenKoffie.Status.GEANNULEERD)
+                .gaat_door()
                 .select_related("wijk", "tweede_wijk")
                 .order_by("-begin")
             )

@@ -155,12 +155,7 @@ def eerste_open_koffie(wijk, jaar) -> models.QuerySet:
     """The Open Koffies of `wijk` (a combined one counts for both) in local year `jaar`,
     not cancelled, first first: the first is where step 11 is due. Either argument may be
     an OuterRef, so a list gets the date in the same query."""
-    return (
-        OpenKoffie.objects.voor_wijk(wijk)
-        .filter(begin__year=jaar)
-        .exclude(status=OpenKoffie.Status.GEANNULEERD)
-        .order_by("begin")
-    )
+    return OpenKoffie.objects.voor_wijk(wijk).filter(begin__year=jaar).gaat_door().order_by("begin")
 
 
 @dataclass(frozen=True)

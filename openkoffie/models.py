@@ -33,7 +33,11 @@ class OpenKoffieQuerySet(models.QuerySet):
             Q(wijk__in=wijken) | Q(tweede_wijk__in=wijken),
             begin__gte=begin,
             begin__lt=begin + datetime.timedelta(days=1),
-        ).exclude(status=OpenKoffie.Status.GEANNULEERD)
+        ).gaat_door()
+
+    def gaat_door(self) -> "OpenKoffieQuerySet":
+        """Planned or held: every Open Koffie that is not cancelled."""
+        return self.exclude(status=OpenKoffie.Status.GEANNULEERD)
 
     def komend(self) -> "OpenKoffieQuerySet":
         # The bound on `begin` (no meeting lasts a day) lets the index on it skip the past.
@@ -240,7 +244,7 @@ class OpenKoffie(models.Model):
             Q(wijk__in=self.wijken) | Q(tweede_wijk__in=self.wijken),
             begin__gte=start_of_local_year(self.begin),
             begin__lt=self.begin,
-        ).exclude(status=OpenKoffie.Status.GEANNULEERD)
+        ).gaat_door()
         return not self.is_geannuleerd and not eerder.exists()
 
     @property

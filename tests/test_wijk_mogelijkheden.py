@@ -114,10 +114,10 @@ def test_empty_doe_boekje_on_the_wijk_page(client, wijk_a):
 
 def test_huis_without_any_bijlage_2_data_has_no_queries_per_huis(wijk_a, django_assert_num_queries):
     from wijken.base.models import Wijk
-    from wijken.mogelijkheden.models import rooster
+    from wijken.mogelijkheden.models import huizen_met_mogelijkheden, rooster
 
     Huis.objects.bulk_create(HuisFactory.build(wijk=wijk_a) for _ in range(5))
-    wijk = Wijk.objects.publiek(met_mogelijkheden=True).get(pk=wijk_a.pk)
+    wijk = Wijk.objects.publiek(huizen=huizen_met_mogelijkheden()).get(pk=wijk_a.pk)
     with django_assert_num_queries(0):
         for huis in wijk.huizen.all():
             assert not rooster(huis, "receptie") and not rooster(huis, "gasterie")

@@ -21,6 +21,7 @@ row its bulk write shows with instead (`bulk_write`). A write outside both a req
 transaction (a shell session) shows once the cached pages expire (`PAGINA_CACHE_SECONDEN`).
 """
 
+import functools
 import logging
 import re
 import secrets
@@ -29,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -41,16 +43,6 @@ logger = logging.getLogger(__name__)
 
 GLOBAL = "*"
 KEY = "data-versie"  # the global version; a scope's is KEY:<scope>
-# Tables whose rows the public pages show: those of the portal's own apps.
-WATCHED_PREFIXES = (
-    "wijken_",
-    "mogelijkheden_",
-    "openkoffie_",
-    "wijkdata_",
-    "doeboekje_",
-    "initiatieven_",
-    "wijkplan_",
-)
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
 
 ScopesOf = Callable[[Any], Iterable[str]]
@@ -65,6 +57,20 @@ def register(
     """`scopes_of(row)`: the scopes a row of `model` appears in, read from the row and
     the database (its parents still exist when it is deleted). Without it: never public."""
     _registry[model] = (scopes_of, frozenset(fields) or None)
+    watched_tables.cache_clear()
+
+
+@functools.cache
+def watched_tables() -> frozenset[str]:
+    """The tables of every app with a registered model, their m2m tables included: the
+    portal's own apps, whose rows the public pages show. Derived, so a new app is
+    watched the moment it registers a model."""
+    labels = {model._meta.app_label for model in _registry}
+    return frozenset(
+        model._meta.db_table
+        for label in labels
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    )
 
 
 def is_registered(model: type[Model]) -> bool:
@@ -330,7 +336,7 @@ def watch_writes(execute, sql, params, many, context):
     except Exception:  # the save or delete stops here: its window must not stay open
         _windows(connection).pop(table, None)
         raise
-    if table.startswith(WATCHED_PREFIXES) and _windows(connection)[table] <= 0:
+    if table in watched_tables() and _windows(connection)[table] <= 0:
         _pending(connection, {GLOBAL}, now=False)
     return result
 

@@ -11,6 +11,7 @@ from initiatieven.models import Initiatief
 from openkoffie.models import OpenKoffie
 from wijken.base import indicatoren
 from wijken.base.models import Regio, Wijk
+from wijken.mogelijkheden.models import huizen_met_mogelijkheden
 from wijken.wijkdata import charts
 from wijken.wijkdata.models import met_wijkdata
 
@@ -63,9 +64,8 @@ def regio(request: HttpRequest, regio: str) -> HttpResponse:
 
 @public_page(scopes=scopes.of_wijk)
 def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
-    wijk_obj = get_object_or_404(
-        met_wijkdata(Wijk.objects.publiek(met_mogelijkheden=True)), regio__slug=regio, slug=wijk
-    )
+    wijken = met_wijkdata(Wijk.objects.publiek(huizen=huizen_met_mogelijkheden()))
+    wijk_obj = get_object_or_404(wijken, regio__slug=regio, slug=wijk)
     indicatorbeelden = charts.indicatorbeelden(wijk_obj)
     lopend = list(
         Initiatief.objects.lopend()

@@ -106,16 +106,11 @@ class WijkQuerySet(models.QuerySet):
         """Wijken whose name, or their regio's name, holds the text (any case)."""
         return self.filter(Q(naam__icontains=tekst) | Q(regio__naam__icontains=tekst))
 
-    def publiek(self, met_mogelijkheden: bool = False) -> "WijkQuerySet":
+    def publiek(self, huizen: "models.QuerySet[Huis] | None" = None) -> "WijkQuerySet":
         """A wijk with what every public page of it shows, in a fixed number of queries;
-        the wijkbeeld also shows what each huis offers (Bijlage 2)."""
-        huizen = Huis.objects.all()
-        if met_mogelijkheden:
-            huizen = huizen.select_related("mogelijkheden").prefetch_related(
-                "openingstijden", "ruimtes"
-            )
+        `huizen` with more of each huis (the wijkbeeld: what it offers, Bijlage 2)."""
         return self.select_related("regio").prefetch_related(
-            Prefetch("huizen", queryset=huizen),
+            Prefetch("huizen", queryset=Huis.objects.all() if huizen is None else huizen),
             Prefetch("coordinatoren", queryset=User.objects.filter(is_active=True)),
             Prefetch(
                 "wijkverbinders",

@@ -235,6 +235,13 @@ class Ruimte(models.Model):
         return self.naam
 
 
+def huizen_met_mogelijkheden() -> models.QuerySet[Huis]:
+    """Huizen with what each offers (Bijlage 2), for `Wijk.objects.publiek(huizen=...)`."""
+    return Huis.objects.select_related("mogelijkheden").prefetch_related(
+        "openingstijden", "ruimtes"
+    )
+
+
 def rooster(huis: Huis, soort: str) -> Rooster:
     """Opening hours of the receptie or Gasterie; uses prefetched openingstijden."""
     return Rooster(

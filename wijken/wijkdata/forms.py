@@ -24,11 +24,7 @@ class BeleefdeWijkdataForm(PortaalForm):
         super().__init__(*args, **kwargs)
         instance = self.instance
         veld = self.fields["open_koffie"]
-        veld.queryset = (
-            OpenKoffie.objects.voor_wijk(instance.wijk)
-            .geweest()
-            .exclude(status=OpenKoffie.Status.GEANNULEERD)
-        )
+        veld.queryset = OpenKoffie.objects.voor_wijk(instance.wijk).geweest().gaat_door()
         veld.empty_label = None
         if not veld.queryset.exists():
             veld.help_text = "Er is nog geen Open Koffie geweest: leg dit vast na de eerste."

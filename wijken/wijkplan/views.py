@@ -375,7 +375,7 @@ def _vaststelbaar(wijk: Wijk):
     return (
         OpenKoffie.objects.voor_wijk(wijk)
         .filter(begin__lte=timezone.now())
-        .exclude(status=OpenKoffie.Status.GEANNULEERD)
+        .gaat_door()
         .order_by("-begin")
     )
 
