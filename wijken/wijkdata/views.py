@@ -27,13 +27,15 @@ SESSIE_SLEUTEL = "wijkdata_upload"
 
 
 def _beleefd_form(
-    wijk: Wijk, indicator: Indicator, instance: BeleefdeWijkdata | None, data=None
+    wijk: Wijk, indicator: Indicator, rijen: list[BeleefdeWijkdata], data=None
 ) -> BeleefdeWijkdataForm:
-    """The form posts to its own URL, in place with htmx or as a normal page without."""
+    """The form on the latest of `rijen` (latest first), the earlier Open Koffies as its
+    history. It posts to its own URL, in place with htmx or as a normal page without."""
+    laatste, *eerder = rijen or [None]
     url = reverse("beheer:wijkdata_beleefd", args=[wijk.regio.slug, wijk.slug, indicator.value])
     form = BeleefdeWijkdataForm(
         data,
-        instance=instance or BeleefdeWijkdata(wijk=wijk, indicator=indicator),
+        instance=laatste or BeleefdeWijkdata(wijk=wijk, indicator=indicator),
         prefix=indicator.value,
     )
     form.helper.form_action = url
@@ -42,21 +44,19 @@ def _beleefd_form(
         "hx-target": f"#beleefd-{indicator.value}",
         "hx-swap": "outerHTML",
     }
+    form.eerder = eerder
     return form
 
 
 def _beleefd_forms(wijk: Wijk) -> list[tuple[Indicator, BeleefdeWijkdataForm]]:
-    """Per indicator the form on its latest row; the earlier Open Koffies as its history."""
+    """Per indicator its form, from one query for all rows."""
     rijen: dict[str, list[BeleefdeWijkdata]] = {}
     for rij in wijk.beleefde_wijkdata.select_related("open_koffie"):  # latest first
         rijen.setdefault(rij.indicator, []).append(rij)
-    forms = []
-    for indicator in Indicator:
-        laatste, *eerder = rijen.get(indicator, [None])
-        form = _beleefd_form(wijk, indicator, laatste)
-        form.eerder = eerder
-        forms.append((indicator, form))
-    return forms
+    return [
+        (indicator, _beleefd_form(wijk, indicator, rijen.get(indicator, [])))
+        for indicator in Indicator
+    ]
 
 
 @login_required
@@ -78,8 +78,10 @@ def beleefd(request: AuthenticatedHttpRequest, regio: str, wijk: str, indicator:
     if indicator not in Indicator.values:
         raise Http404("Onbekende indicator.")
     indicator = Indicator(indicator)
-    instance = wijk_obj.beleefde_wijkdata.filter(indicator=indicator).first()
-    form = _beleefd_form(wijk_obj, indicator, instance, request.POST or None)
+    rijen = list(
+        wijk_obj.beleefde_wijkdata.filter(indicator=indicator).select_related("open_koffie")
+    )
+    form = _beleefd_form(wijk_obj, indicator, rijen, request.POST or None)
     saved = False
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -90,11 +92,6 @@ def beleefd(request: AuthenticatedHttpRequest, regio: str, wijk: str, indicator:
                 request, f"Wat de wijk zegt over {indicator.label.lower()} is opgeslagen."
             )
             return redirect("beheer:wijkdata", regio, wijk)
-    form.eerder = list(
-        wijk_obj.beleefde_wijkdata.filter(indicator=indicator)
-        .exclude(pk=form.instance.pk)
-        .select_related("open_koffie")
-    )
     context = {
         "wijk": wijk_obj,
         "indicator": indicator,
