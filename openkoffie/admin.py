@@ -17,9 +17,14 @@ VERSLAG_VELDEN = (
     "coordinator_aanwezig",
     "wijkverbinders_aanwezig",
     "management_aanwezig",
+    "aantal_professionals",
+    "wijkbeeld_besproken",
+    "wijkdata_besproken",
+    "wijkplan_besproken",
     "verslag",
 )
-BESPREEKPUNT_VELDEN = ("status", "volgorde")
+# Who entered a point for a resident is recorded by the back office, never changed after.
+BESPREEKPUNT_VELDEN = ("status", "volgorde", "bron", "ingevoerd_door")
 
 
 class AgendaOnderdeelInline(admin.TabularInline):
@@ -38,7 +43,7 @@ class AgendaOnderdeelInline(admin.TabularInline):
 
 class BespreekpuntInline(admin.TabularInline):
     model = Bespreekpunt
-    fields = ["tekst", "naam", "contact", "status", "volgorde"]
+    fields = ["tekst", "naam", "contact", "status", "volgorde", "bron", "ingevoerd_door"]
     readonly_fields = BESPREEKPUNT_VELDEN
     extra = 0
 

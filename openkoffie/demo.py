@@ -17,6 +17,10 @@ OPEN_KOFFIE_VELDEN = [
     "coordinator_aanwezig",
     "wijkverbinders_aanwezig",
     "management_aanwezig",
+    "aantal_professionals",
+    "wijkbeeld_besproken",
+    "wijkdata_besproken",
+    "wijkplan_besproken",
     "adres",
 ]
 
@@ -54,10 +58,11 @@ def _open_koffie(wijk: Wijk, data: dict, vandaag: datetime.date) -> OpenKoffie:
         },
     )
     for punt in data.get("bespreekpunten", []):
+        velden = {k: v for k, v in punt.items() if k != "tekst"}
+        if "ingevoerd_door" in velden:
+            velden["ingevoerd_door"] = User.objects.get(username=velden["ingevoerd_door"])
         Bespreekpunt.objects.update_or_create(
-            open_koffie=open_koffie,
-            tekst=punt["tekst"],
-            defaults={k: v for k, v in punt.items() if k != "tekst"},
+            open_koffie=open_koffie, tekst=punt["tekst"], defaults=velden
         )
     for afspraak in data.get("vervolgafspraken", []):
         Vervolgafspraak.objects.update_or_create(

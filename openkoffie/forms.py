@@ -63,6 +63,39 @@ class BespreekpuntForm(HoningpotForm):
         widgets = {"tekst": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
 
 
+class BespreekpuntNamensForm(PortaalForm):
+    """A point a resident gave by phone, on a note or in person, entered by staff: no
+    rate limit and no honeypot, moderated like a point from the website."""
+
+    submit_label = "Punt opslaan"
+
+    class Meta:
+        model = Bespreekpunt
+        fields = ["bron", "tekst", "naam", "contact"]
+        labels = {
+            "bron": "Hoe kwam het punt binnen?",
+            "tekst": "Wat wil de bewoner bespreken?",
+            "naam": "Naam van de bewoner (mag leeg)",
+            "contact": "Telefoon of adres van de bewoner (mag leeg)",
+        }
+        help_texts = {
+            "naam": "Komt bij het punt op de agenda, als u het punt accepteert.",
+            "contact": "Alleen voor u, om de bewoner iets te vragen. Nooit op de site.",
+        }
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 4, "maxlength": 1000})}
+
+    def __init__(self, *args, open_koffie: OpenKoffie, door: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.open_koffie = open_koffie
+        self.instance.ingevoerd_door = door
+        bron = self.fields["bron"]
+        assert isinstance(bron, forms.TypedChoiceField)
+        bron.choices = [
+            keuze for keuze in Bespreekpunt.Bron.choices if keuze[0] != Bespreekpunt.Bron.WEBSITE
+        ]
+        self.initial.setdefault("bron", Bespreekpunt.Bron.TELEFOON)
+
+
 class WordWijkverbinderForm(HoningpotForm):
     submit_label = "Aanmelden"
 
@@ -161,6 +194,10 @@ class VerslagForm(ToestemmingMixin, PortaalForm):
             "coordinator_aanwezig",
             "wijkverbinders_aanwezig",
             "management_aanwezig",
+            "aantal_professionals",
+            "wijkbeeld_besproken",
+            "wijkdata_besproken",
+            "wijkplan_besproken",
             "verslag",
         ]
         help_texts = {

@@ -13,7 +13,7 @@ from django.utils import timezone
 from communitycare.lib import dataversion
 from communitycare.lib.dates import start_of_local_year, validate_date_range
 from wijken.base import doelen
-from wijken.base.models import Huis, Wijk, Wijkverbinder
+from wijken.base.models import Huis, User, Wijk, Wijkverbinder
 
 DUUR = datetime.timedelta(hours=2)
 # The method: Open Koffies planned at least a year ahead.
@@ -131,6 +131,17 @@ class OpenKoffie(models.Model):
     coordinator_aanwezig = models.BooleanField("coördinator was er", default=False)
     wijkverbinders_aanwezig = models.BooleanField("wijkverbinders waren er", default=False)
     management_aanwezig = models.BooleanField("management van het huis was er", default=False)
+    aantal_professionals = models.PositiveSmallIntegerField(
+        "aantal professionals aanwezig",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(200)],
+        help_text="Medewerkers van het huis, de gemeente, de huisarts, het welzijnswerk...",
+    )
+    # The method puts these three on every agenda; the verslag records that they were.
+    wijkbeeld_besproken = models.BooleanField("het wijkbeeld is besproken", default=False)
+    wijkdata_besproken = models.BooleanField("de wijkdata zijn besproken", default=False)
+    wijkplan_besproken = models.BooleanField("het wijkplan is besproken", default=False)
     gewijzigd_op = models.DateTimeField(auto_now=True)
     # The feeds' SEQUENCE: a calendar app takes an update only when it is higher.
     volgnummer = models.PositiveIntegerField(default=0, editable=False)
@@ -301,6 +312,17 @@ class OpenKoffie(models.Model):
     def opkomst_bekend(self) -> bool:
         return self.aantal_buurtbewoners is not None
 
+    def niet_besproken(self) -> list[str]:
+        """What of the method's fixed agenda the verslag does not record as discussed."""
+        if not self.opkomst_bekend:
+            return []
+        vast = [
+            (self.wijkbeeld_besproken, "het wijkbeeld"),
+            (self.wijkdata_besproken, "de cijfers van de wijk"),
+            (self.wijkplan_besproken, "het wijkplan"),
+        ]
+        return [wat for besproken, wat in vast if not besproken]
+
     def voldoet_aan_opkomst(self) -> bool | None:
         """None while the attendance is not recorded yet."""
         if not self.opkomst_bekend:
@@ -378,12 +400,22 @@ class BespreekpuntQuerySet(models.QuerySet):
 
 
 class Bespreekpunt(models.Model):
-    """A point anyone brings in; public only once the coördinator accepts it."""
+    """A point anyone brings in; public only once the coördinator accepts it.
+
+    Residents without internet give theirs by phone, on a note or at the receptie; staff
+    enter it for them (`bron`, `ingevoerd_door`), and it is moderated like any other."""
 
     class Status(models.TextChoices):
         INGEDIEND = "ingediend", "Ingediend"
         GEACCEPTEERD = "geaccepteerd", "Op de agenda"
         AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    class Bron(models.TextChoices):
+        WEBSITE = "website", "Via de website"
+        TELEFOON = "telefoon", "Telefonisch"
+        BRIEFJE = "briefje", "Op een briefje"
+        RECEPTIE = "receptie", "Bij de receptie"
+        OPEN_KOFFIE = "open_koffie", "Op de Open Koffie"
 
     open_koffie = models.ForeignKey(
         OpenKoffie, on_delete=models.CASCADE, related_name="bespreekpunten"
@@ -395,6 +427,17 @@ class Bespreekpunt(models.Model):
     status = models.CharField(max_length=20, choices=Status, default=Status.INGEDIEND)
     volgorde = models.PositiveSmallIntegerField(default=0)
     ingediend_op = models.DateTimeField(auto_now_add=True)
+    bron = models.CharField(
+        "hoe kwam het binnen", max_length=20, choices=Bron, default=Bron.WEBSITE
+    )
+    ingevoerd_door = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Wie het punt invoerde namens een bewoner.",
+    )
 
     objects = BespreekpuntQuerySet.as_manager()
 
@@ -405,6 +448,23 @@ class Bespreekpunt(models.Model):
 
     def __str__(self) -> str:
         return self.tekst[:60]
+
+    def clean(self) -> None:
+        # Not tied to a field: the forms that add points leave both fields out.
+        errors = []
+        nieuw = self._state.adding and self.open_koffie_id
+        if nieuw and not self.open_koffie.neemt_bespreekpunten_aan:
+            errors.append(
+                "Deze Open Koffie neemt geen punten meer aan. Zet het punt bij de volgende."
+            )
+        if self.is_namens_bewoner and self.ingevoerd_door_id is None:
+            errors.append("Een punt dat niet via de website kwam, voert een medewerker in.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_namens_bewoner(self) -> bool:
+        return self.bron != self.Bron.WEBSITE
 
     def zet_status(self, status: str) -> None:
         """Accepting puts the point last on the agenda; the coördinator reorders after."""

@@ -11,11 +11,17 @@ urlpatterns = [
     path(wijk + "open-koffie/", beheer.overzicht, name="overzicht"),
     path(wijk + "open-koffie/plan-jaar/", beheer.plan_jaar, name="plan_jaar"),
     path(wijk + "open-koffie/nieuw/", beheer.nieuw, name="nieuw"),
+    path(wijk + "open-koffie/kaart.pdf", beheer.kaart, name="kaart"),
     path(bijeenkomst, beheer.bijeenkomst, name="bijeenkomst"),
     path(bijeenkomst + "bewerken/", beheer.bewerken, name="bewerken"),
     path(bijeenkomst + "agenda/", beheer.agenda, name="agenda"),
     path(bijeenkomst + "verslag/", beheer.verslag, name="verslag"),
     path(bijeenkomst + "verwijderen/", beheer.verwijderen, name="verwijderen"),
+    path(
+        bijeenkomst + "bespreekpunten/namens-bewoner/",
+        beheer.bespreekpunt_namens,
+        name="bespreekpunt_namens",
+    ),
     path(
         bijeenkomst + "bespreekpunten/<int:punt>/status/",
         beheer.bespreekpunt_status,

@@ -36,6 +36,7 @@ NIET_HTML = {
     "wijkplan:pdf",
     "initiatieven:beschrijving_pdf",
     "initiatieven:evaluatie_pdf",
+    "openkoffie_beheer:kaart",
     "openkoffie:alle_ics",
     "openkoffie:wijk_ics",
     "openkoffie:bijeenkomst_ics",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from communitycare.lib.pdf import pdf_response
 from openkoffie import planning, werving
 from openkoffie.access import (
     get_bespreekpunt_for_edit,
@@ -21,6 +22,7 @@ from openkoffie.access import (
 )
 from openkoffie.forms import (
     AgendaFormSet,
+    BespreekpuntNamensForm,
     BespreekpuntStatusForm,
     JaarPlanningForm,
     OpenKoffieForm,
@@ -204,6 +206,47 @@ def verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: in
         return redirect(_url("overzicht", wijk_obj))
     context = {"wijk": wijk_obj, "object": open_koffie, "wat": "De Open Koffie"}
     return render(request, "beheer/verwijderen.html", context)
+
+
+@login_required
+@require_GET
+def kaart(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """The A5 card to leave at the receptie: a point written on it comes in as a
+    `Bespreekpunt` with `bron` briefje, entered by whoever collects the cards."""
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    open_koffies = list(OpenKoffie.objects.voor_wijk(wijk_obj).gepland().komend().met_plaats()[:2])
+    context = {
+        "wijk": wijk_obj,
+        "titel": "Uw punt voor de Open Koffie",
+        "stand": timezone.localdate(),
+        "open_koffies": open_koffies,
+        "regels": range(3),
+    }
+    return pdf_response(
+        "pdf/bespreekpunt_kaart.html",
+        context,
+        filename=f"open-koffie-kaart-{wijk_obj.regio.slug}-{wijk_obj.slug}.pdf",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bespreekpunt_namens(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
+    """Enter a point a resident gave by phone, on a note, at the receptie or in the room."""
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    open_koffie = get_open_koffie_for_edit(request, regio, wijk, pk)
+    form = BespreekpuntNamensForm(request.POST or None, open_koffie=open_koffie, door=request.user)
+    terug = _url("bijeenkomst", wijk_obj, pk)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(
+            request, "Het punt is opgeslagen. Accepteer het om het op de agenda te zetten."
+        )
+        return redirect(terug + "#bespreekpunten")
+    return _formulier(
+        request, wijk_obj, form, f"Punt invoeren voor een bewoner: {open_koffie}", terug
+    )
 
 
 @login_required
