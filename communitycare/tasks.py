@@ -6,6 +6,7 @@ it. Arguments are stored as JSON: strings, numbers and lists, never model instan
 """
 
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.tasks import task
 
 
@@ -13,3 +14,14 @@ from django.tasks import task
 def send_email(subject: str, body: str, to: list[str]) -> None:
     """One plain-text message from DEFAULT_FROM_EMAIL."""
     EmailMessage(subject, body, to=to).send()
+
+
+def send_email_after_commit(subject: str, body: str, to: list[str]) -> None:
+    """Enqueues the message once the change it reports commits (sent at once with the
+    default backend, by the worker with TASKS_BACKEND=database); nothing when rolled back."""
+    # A name with a line break (typed or pasted) would make the subject an invalid header:
+    # the mail would fail after the change was saved. One line, whatever the names hold.
+    subject = " ".join(subject.split())
+    if to:
+        recipients = sorted(set(to))
+        transaction.on_commit(lambda: send_email.enqueue(subject, body, recipients))

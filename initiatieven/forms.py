@@ -2,8 +2,9 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
 from communitycare.lib.formsets import FACTORY_ARGUMENTS, ExistingRowsOnly
 from initiatieven.models import (
@@ -20,7 +21,7 @@ from openkoffie.models import OpenKoffie
 from wijken.base import roles
 from wijken.base.forms import PortaalForm, ToestemmingMixin
 from wijken.base.indicatoren import Indicator
-from wijken.base.models import RESERVED_SLUGS, User
+from wijken.base.models import RESERVED_SLUGS, User, Wijk
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -37,6 +38,25 @@ def _indicatoren_veld(required: bool) -> forms.MultipleChoiceField:
 
 
 NAAM_BESTAAT = "Er is in deze wijk al een initiatief met deze naam."
+
+
+def kies_wijkverbinder(field: forms.ModelChoiceField, wijk: Wijk) -> None:
+    """The wijk's active wijkverbinders, each with their talents and how many running
+    initiatives they coordinate now: who to ask is a choice about people (step 8)."""
+    lopend = Q(initiatieven__status__in=[Status.ONTWIKKELING, Status.ACTIEF])
+    field.queryset = wijk.wijkverbinders.actief().annotate(
+        lopende_initiatieven=Count("initiatieven", filter=lopend)
+    )
+
+    def label(verbinder) -> str:
+        delen = [verbinder.naam]
+        if verbinder.talenten:
+            delen.append(f"talenten: {Truncator(verbinder.talenten).words(8)}")
+        n = verbinder.lopende_initiatieven
+        delen.append(f"coördineert nu {n} initiatie{'f' if n == 1 else 'ven'}")
+        return " · ".join(delen)
+
+    field.label_from_instance = label
 
 
 class InitiatiefNieuwForm(PortaalForm):
@@ -130,7 +150,7 @@ class BeschrijvingForm(ToestemmingMixin, PortaalForm):
         self.fields["coordinator"].queryset = User.objects.filter(
             groups__name=roles.COORDINATOR, is_active=True
         ).distinct()
-        self.fields["wijkverbinder"].queryset = wijk.wijkverbinders.actief()
+        kies_wijkverbinder(self.fields["wijkverbinder"], wijk)
         self.fields["coordinator"].empty_label = "Kies een coördinator"
         self.fields["wijkverbinder"].empty_label = "Nog niemand"
         self.initial.setdefault("indicatoren", self.instance.indicator_waarden)
@@ -212,7 +232,7 @@ class StapForm(forms.ModelForm):
             )
         if nummer == 8:
             field = self.fields["overleg_wijkverbinder"]
-            field.queryset = initiatief.wijk.wijkverbinders.actief()
+            kies_wijkverbinder(field, initiatief.wijk)
             field.empty_label = "Kies een wijkverbinder"
             field.required = True
             overleg = self.fields["overleg"]

@@ -2,24 +2,12 @@
 event in the begroting's history by initiatieven.effects."""
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 
-from communitycare.tasks import send_email
+from communitycare.tasks import send_email_after_commit as _send
 from initiatieven.models import Begroting, Begrotingsbesluit
 from wijken.base import roles
 from wijken.base.models import User
-
-
-def _send(onderwerp: str, tekst: str, ontvangers: list[str]) -> None:
-    """Enqueues the message as a task once the decision commits (sent at once with the
-    default backend, by the worker with TASKS_BACKEND=database)."""
-    # A name with a line break (typed or pasted) would make the subject an invalid header:
-    # the mail would fail after the decision was saved. One line, whatever the names hold.
-    onderwerp = " ".join(onderwerp.split())
-    if ontvangers:
-        aan = sorted(set(ontvangers))
-        transaction.on_commit(lambda: send_email.enqueue(onderwerp, tekst, aan))
 
 
 def _programmamanagers() -> list[str]:

@@ -16,10 +16,11 @@ from openkoffie.models import (
     Bespreekpunt,
     OpenKoffie,
     Vervolgafspraak,
+    Wervingsactie,
     WijkverbinderOverleg,
 )
 from wijken.base.forms import PortaalForm, ToestemmingMixin
-from wijken.base.models import Huis, User, Wijk, Wijkverbinder
+from wijken.base.models import Bron, Huis, User, Wijk, Wijkverbinder
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -90,10 +91,8 @@ class BespreekpuntNamensForm(PortaalForm):
         self.instance.ingevoerd_door = door
         bron = self.fields["bron"]
         assert isinstance(bron, forms.TypedChoiceField)
-        bron.choices = [
-            keuze for keuze in Bespreekpunt.Bron.choices if keuze[0] != Bespreekpunt.Bron.WEBSITE
-        ]
-        self.initial.setdefault("bron", Bespreekpunt.Bron.TELEFOON)
+        bron.choices = [keuze for keuze in Bron.choices if keuze[0] != Bron.WEBSITE]
+        self.initial.setdefault("bron", Bron.TELEFOON)
 
 
 class WordWijkverbinderForm(HoningpotForm):
@@ -101,8 +100,9 @@ class WordWijkverbinderForm(HoningpotForm):
 
     class Meta:
         model = Wijkverbinder
-        fields = ["naam", "email", "telefoon", "bijdrage", "wederkerigheid", "talenten"]
+        fields = ["naam", "email", "telefoon", "bijdrage", "wederkerigheid", "talenten", "kanaal"]
         labels = {
+            "kanaal": "Hoe hoorde u van de wijkverbinders? (mag leeg)",
             "naam": "Uw naam",
             "email": "Uw e-mailadres",
             "telefoon": "Uw telefoonnummer",
@@ -123,6 +123,7 @@ class WordWijkverbinderForm(HoningpotForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["naam"].help_text = ""
+        self.instance.bron = Bron.WEBSITE
 
     def clean(self):
         cleaned = super().clean()
@@ -379,6 +380,21 @@ class PlanningForm(forms.Form):
             for boodschap in [m for lijst in fouten.values() for m in lijst] or error.messages:
                 self.add_error("datum", boodschap)
             return None
+
+
+class WervingsactieForm(PortaalForm):
+    submit_label = "Actie vastleggen"
+
+    class Meta:
+        model = Wervingsactie
+        fields = ["datum", "kanaal", "wat"]
+        labels = {"kanaal": "Hoe", "wat": "Wat is er gedaan?"}
+        help_texts = {"wat": "Bijvoorbeeld: flyers in de Kerkstraat, stukje in het wijkkrantje."}
+        widgets = {"datum": DATUM}
+
+    def __init__(self, *args, wijk: Wijk, door: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.wijk, self.instance.door = wijk, door
 
 
 class WijkverbinderStatusForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from communitycare.lib import dataversion
 from communitycare.lib.dates import start_of_local_year, validate_date_range
 from wijken.base import doelen
-from wijken.base.models import Huis, User, Wijk, Wijkverbinder
+from wijken.base.models import Bron, Huis, User, Wervingskanaal, Wijk, Wijkverbinder
 
 DUUR = datetime.timedelta(hours=2)
 # The method: Open Koffies planned at least a year ahead.
@@ -410,13 +410,6 @@ class Bespreekpunt(models.Model):
         GEACCEPTEERD = "geaccepteerd", "Op de agenda"
         AFGEWEZEN = "afgewezen", "Afgewezen"
 
-    class Bron(models.TextChoices):
-        WEBSITE = "website", "Via de website"
-        TELEFOON = "telefoon", "Telefonisch"
-        BRIEFJE = "briefje", "Op een briefje"
-        RECEPTIE = "receptie", "Bij de receptie"
-        OPEN_KOFFIE = "open_koffie", "Op de Open Koffie"
-
     open_koffie = models.ForeignKey(
         OpenKoffie, on_delete=models.CASCADE, related_name="bespreekpunten"
     )
@@ -464,7 +457,7 @@ class Bespreekpunt(models.Model):
 
     @property
     def is_namens_bewoner(self) -> bool:
-        return self.bron != self.Bron.WEBSITE
+        return self.bron != Bron.WEBSITE
 
     def zet_status(self, status: str) -> None:
         """Accepting puts the point last on the agenda; the coördinator reorders after."""
@@ -569,3 +562,31 @@ class WijkverbinderOverleg(models.Model):
     @property
     def is_gehouden(self) -> bool:
         return self.datum <= timezone.localdate()
+
+
+class WervingsactieQuerySet(models.QuerySet):
+    def in_jaar(self, jaar: int) -> "WervingsactieQuerySet":
+        return self.filter(datum__year=jaar)
+
+
+class Wervingsactie(models.Model):
+    """The method: at least twice a year into the wijk with an action to inform, to hear
+    what is needed and to find wijkverbinders."""
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="wervingsacties")
+    datum = models.DateField(default=timezone.localdate, validators=[validate_date_range])
+    kanaal = models.CharField("hoe", max_length=20, choices=Wervingskanaal)
+    wat = models.CharField("wat is er gedaan", max_length=300)
+    door = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = WervingsactieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "wervingsactie"
+        verbose_name_plural = "wervingsacties"
+        ordering = ["-datum", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kanaal_display()}: {self.wat}"

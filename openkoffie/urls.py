@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openkoffie.views import public
+from openkoffie.views import public, werving
 
 app_name = "openkoffie"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path(wijk + "open-koffie/<int:pk>/", public.bijeenkomst, name="bijeenkomst"),
     path(wijk + "open-koffie/<int:pk>.ics", public.bijeenkomst_ics, name="bijeenkomst_ics"),
     path(wijk + "word-wijkverbinder/", public.word_wijkverbinder, name="word_wijkverbinder"),
+    path(wijk + "word-wijkverbinder/flyer.pdf", werving.flyer, name="wijkverbinder_flyer"),
 ]

@@ -51,6 +51,11 @@ urlpatterns = [
     ),
     path(wijk + "wijkverbinders/", beheer.wijkverbinders, name="wijkverbinders"),
     path(
+        wijk + "wijkverbinders/acties/nieuw/",
+        beheer.wervingsactie_nieuw,
+        name="wervingsactie_nieuw",
+    ),
+    path(
         wijk + "wijkverbinders/<int:pk>/status/",
         beheer.wijkverbinder_status,
         name="wijkverbinder_status",

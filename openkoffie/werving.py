@@ -34,4 +34,13 @@ def bord(wijk: Wijk) -> dict:
         for status in Status
     ]
     actief = sum(1 for v in verbinders if v.status == Status.ACTIEF)
-    return {"kolommen": kolommen, "actief": actief, "doel": doelen.WIJKVERBINDERS}
+    jaar = timezone.localdate().year
+    return {
+        "kolommen": kolommen,
+        "actief": actief,
+        "doel": doelen.WIJKVERBINDERS,
+        "checkins": [v for v in verbinders if v.checkin_te_doen],
+        "acties": list(wijk.wervingsacties.in_jaar(jaar)),
+        "acties_doel": doelen.WERVINGSACTIES_PER_JAAR,
+        "jaar": jaar,
+    }

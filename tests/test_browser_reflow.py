@@ -37,6 +37,7 @@ NIET_HTML = {
     "initiatieven:beschrijving_pdf",
     "initiatieven:evaluatie_pdf",
     "openkoffie_beheer:kaart",
+    "openkoffie:wijkverbinder_flyer",
     "openkoffie:alle_ics",
     "openkoffie:wijk_ics",
     "openkoffie:bijeenkomst_ics",

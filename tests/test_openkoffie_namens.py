@@ -12,6 +12,7 @@ from openkoffie.models import Bespreekpunt
 from tests.admin_forms import form_data
 from tests.factories import UserFactory
 from tests.factories_openkoffie import OpenKoffieFactory, over
+from wijken.base.models import Bron
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def test_a_point_given_by_phone_is_entered_and_moderated(client_for, open_koffie
     assert response.status_code == 302
     punt = Bespreekpunt.objects.get()
     assert (punt.bron, punt.ingevoerd_door, punt.status) == (
-        Bespreekpunt.Bron.TELEFOON,
+        Bron.TELEFOON,
         coordinator_a,
         Bespreekpunt.Status.INGEDIEND,
     )
@@ -124,6 +125,6 @@ def test_the_demo_has_a_point_that_came_in_by_phone(db):
     from django.core.management import call_command
 
     call_command("load_demo", force=True)
-    punt = Bespreekpunt.objects.get(bron=Bespreekpunt.Bron.TELEFOON)
+    punt = Bespreekpunt.objects.get(bron=Bron.TELEFOON)
     assert punt.ingevoerd_door.username == "coordinator-heuvelland"
     assert punt.status == Bespreekpunt.Status.INGEDIEND

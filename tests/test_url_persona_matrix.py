@@ -117,6 +117,7 @@ EXPECTED: dict[str, Rij] = {
     "openkoffie:bijeenkomst": Rij(PUBLIEK, pk="open_koffie"),
     "openkoffie:bijeenkomst_ics": Rij(PUBLIEK, pk="open_koffie"),
     "openkoffie:word_wijkverbinder": Rij(PUBLIEK),
+    "openkoffie:wijkverbinder_flyer": Rij(PUBLIEK),
     "api:index": Rij(PUBLIEK),
     "api:openapi": Rij(PUBLIEK),
     "api:wijken": Rij(PUBLIEK),
@@ -207,6 +208,7 @@ EXPECTED: dict[str, Rij] = {
     "openkoffie_beheer:overleg": Rij(BEHEER, pk="overleg"),
     "openkoffie_beheer:overleg_verwijderen": Rij(BEHEER, pk="overleg"),
     "openkoffie_beheer:wijkverbinders": Rij(BEHEER),
+    "openkoffie_beheer:wervingsactie_nieuw": Rij(BEHEER_POST),
     "openkoffie_beheer:wijkverbinder_status": Rij(BEHEER_POST, pk="wijkverbinder"),
 }
 

@@ -30,6 +30,7 @@ from openkoffie.forms import (
     VerplaatsForm,
     VerslagForm,
     VervolgafspraakForm,
+    WervingsactieForm,
     WijkverbinderStatusForm,
 )
 from openkoffie.models import Bespreekpunt, OpenKoffie
@@ -365,8 +366,10 @@ def overleg_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str
 # --- wijkverbinders: the werving ----------------------------------------------------
 
 
-def _werving(request, wijk: Wijk) -> HttpResponse:
-    context = {"wijk": wijk, **werving.bord(wijk)}
+def _werving(request, wijk: Wijk, actie_form=None) -> HttpResponse:
+    actie_form = actie_form or WervingsactieForm(wijk=wijk, door=request.user)
+    actie_form.helper.form_action = _url("wervingsactie_nieuw", wijk)
+    context = {"wijk": wijk, "actie_form": actie_form, **werving.bord(wijk)}
     template = "openkoffie/beheer/wijkverbinders.html"
     return render(request, template + "#bord" if request.htmx else template, context)
 
@@ -375,6 +378,19 @@ def _werving(request, wijk: Wijk) -> HttpResponse:
 @require_GET
 def wijkverbinders(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
     return _werving(request, get_wijk_for_edit(request, regio, wijk))
+
+
+@login_required
+@require_POST
+def wervingsactie_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str):
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    form = WervingsactieForm(request.POST, wijk=wijk_obj, door=request.user)
+    if not form.is_valid():
+        return _werving(request, wijk_obj, actie_form=form)
+    with transaction.atomic():
+        form.save()
+    messages.success(request, "De wervingsactie is vastgelegd.")
+    return redirect(_url("wijkverbinders", wijk_obj) + "#wervingsacties")
 
 
 @login_required

@@ -6,6 +6,8 @@ the Open Koffie planning and its signals all read them from here.
 
 # 2.1.1: ten wijkverbinders in the wijk.
 WIJKVERBINDERS = 10
+# Phase 2: at least twice a year into the wijk with an action to inform and recruit.
+WERVINGSACTIES_PER_JAAR = 2
 # 2.1.2: four to six new initiatives a year in the first three years.
 INITIATIEVEN_PER_JAAR_MIN = 4
 INITIATIEVEN_PER_JAAR_MAX = 6

@@ -126,11 +126,18 @@ class WijkverbinderForm(PortaalForm):
             "bijdrage",
             "wederkerigheid",
             "talenten",
+            "kanaal",
+            "intake_op",
+            "intake_notities",
+            "laatste_checkin_op",
             "toestemming_publiek",
             "mag_doe_boekje_bijwerken",
         ]
         widgets = {
             "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "intake_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "laatste_checkin_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "intake_notities": forms.Textarea(attrs={"rows": 4}),
             "bijdrage": forms.Textarea(attrs={"rows": 3}),
             "wederkerigheid": forms.Textarea(attrs={"rows": 3}),
             "talenten": forms.Textarea(attrs={"rows": 2}),

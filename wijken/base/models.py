@@ -1,3 +1,4 @@
+import datetime
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
@@ -8,7 +9,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from communitycare.lib.dates import validate_date_range
+from communitycare.lib.dates import add_months, validate_date_range
 from wijken.base import roles
 
 # First path segments the site itself uses; a regio may not take one as its slug.
@@ -236,6 +237,36 @@ class Huis(models.Model):
         return ", ".join(part for part in [self.adres, plaats] if part)
 
 
+class Bron(models.TextChoices):
+    """How something a resident brought in reached the portal: many have no internet,
+    and staff enter what came by phone, on a note, at the receptie or in the room."""
+
+    WEBSITE = "website", "Via de website"
+    TELEFOON = "telefoon", "Telefonisch"
+    BRIEFJE = "briefje", "Op een briefje"
+    RECEPTIE = "receptie", "Bij de receptie"
+    OPEN_KOFFIE = "open_koffie", "Op de Open Koffie"
+
+
+class Wervingskanaal(models.TextChoices):
+    """The ways into the wijk that the method lists for finding wijkverbinders (phase 2)."""
+
+    MOND_TOT_MOND = "mond_tot_mond", "Via via, mond-tot-mond"
+    OPEN_KOFFIE = "open_koffie", "Op de Open Koffie"
+    VERENIGING = "vereniging", "Verenigingen, winkels, bijeenkomsten"
+    WIJKKRANT = "wijkkrant", "Wijkkrantje"
+    PRIKBORD = "prikbord", "Prikbord"
+    FLYER = "flyer", "Flyer"
+    DEUREN = "deuren", "Langs de deuren"
+    ONLINE = "online", "Online"
+    ANDERS = "anders", "Anders"
+
+
+# After the intake, and every so often after: how is it going, what does the wijkverbinder
+# want to give and get back now?
+CHECKIN_NA_MAANDEN = 3
+
+
 class WijkverbinderQuerySet(models.QuerySet):
     def actief(self) -> "WijkverbinderQuerySet":
         return self.filter(status=Wijkverbinder.Status.ACTIEF)
@@ -291,6 +322,22 @@ class Wijkverbinder(models.Model):
         default=False,
         help_text="Met een login kan deze wijkverbinder het doe-boekje van de wijk bijhouden.",
     )
+    # Recruitment: how the sign-up came in, and through which channel they heard of it.
+    bron = models.CharField("aanmelding kwam binnen", max_length=20, choices=Bron, blank=True)
+    kanaal = models.CharField(
+        "hoe gehoord van de rol", max_length=20, choices=Wervingskanaal, blank=True
+    )
+    intake_op = models.DateField(
+        "datum kennismakingsgesprek", null=True, blank=True, validators=[validate_date_range]
+    )
+    intake_notities = models.TextField(
+        "notities kennismakingsgesprek",
+        blank=True,
+        help_text="Wat iemand wil geven en terugkrijgen, talenten, uren: hoe het gesprek ging.",
+    )
+    laatste_checkin_op = models.DateField(
+        "laatste check-in", null=True, blank=True, validators=[validate_date_range]
+    )
 
     objects = WijkverbinderQuerySet.as_manager()
 
@@ -312,6 +359,20 @@ class Wijkverbinder(models.Model):
     @property
     def is_actief(self) -> bool:
         return self.status == self.Status.ACTIEF
+
+    @property
+    def volgende_checkin(self) -> "datetime.date | None":
+        """Some months after the intake (or the start, or the last check-in): an active
+        wijkverbinder's check-in with the coördinator."""
+        sinds = self.laatste_checkin_op or self.intake_op or self.startdatum
+        if not self.is_actief or sinds is None:
+            return None
+        return add_months(sinds, CHECKIN_NA_MAANDEN)
+
+    @property
+    def checkin_te_doen(self) -> bool:
+        volgende = self.volgende_checkin
+        return volgende is not None and volgende <= timezone.localdate()
 
     @property
     def publieke_naam(self) -> str:

@@ -35,6 +35,7 @@ from openkoffie.models import (
     Bespreekpunt,
     OpenKoffie,
     Vervolgafspraak,
+    Wervingsactie,
     WijkverbinderOverleg,
 )
 from wijken.base.models import Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbinder
@@ -212,8 +213,9 @@ def register_cache_scopes() -> None:
     publiek = {*WIJKEN, *OOK_WIJKEN, *initiatieven_effects.INITIATIEVEN, *OOK_INITIATIEVEN}
     for model in publiek:
         dataversion.register(model, _scopes_of(model), fields=VELDEN.get(model, ()))
-    # History: written along with the row it records, which bumps its pages.
-    for model in (Wijkplan.history.model, Actie.history.model):
+    # History: written along with the row it records, which bumps its pages. Recruitment
+    # actions: the back office's only.
+    for model in (Wijkplan.history.model, Actie.history.model, Wervingsactie):
         dataversion.register(model)
 
 
