@@ -86,3 +86,11 @@ def op_de_agenda(open_koffie: OpenKoffie, beheer: bool = False) -> dict:
     if not beheer:
         initiatieven = initiatieven.filter(status__in=PUBLIEKE_STATUSSEN)
     return {"initiatieven": list(initiatieven.order_by("naam")), "beheer": beheer}
+
+
+@register.inclusion_tag("initiatieven/_in_doe_boekje.html")
+def in_het_doe_boekje(wijk: Wijk, pdf: bool = False) -> dict:
+    """The wijk's running initiatives in its doe-boekje, web and large print: exactly what
+    there is to do, with when and where (here, since the doe-boekje sits below)."""
+    lopend = Initiatief.objects.actief().filter(wijk=wijk).select_related("wijk__regio")
+    return {"initiatieven": list(lopend.order_by("naam")), "pdf": pdf}

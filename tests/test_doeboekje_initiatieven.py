@@ -1,0 +1,46 @@
+"""Issue 18: running initiatives are what there is to do, so the doe-boekje shows them,
+on the web and in large print, with when and where; ideas and ended ones stay out."""
+
+import io
+
+from pypdf import PdfReader
+
+from initiatieven.models import Status
+from tests.factories_initiatieven import InitiatiefFactory
+
+URL = "/heuvelland/valkenburg-oosterbeemd/doe-boekje/"
+
+
+def _initiatieven(wijk):
+    InitiatiefFactory(
+        wijk=wijk,
+        naam="Samen aan tafel",
+        status=Status.ACTIEF,
+        wanneer="Elke donderdag om 17:30 uur",
+        ruimte="Het restaurant van Panhuys",
+    )
+    InitiatiefFactory(wijk=wijk, naam="Nog een idee", status=Status.IDEE)
+    InitiatiefFactory(wijk=wijk, naam="Gestopte wandelgroep", status=Status.BEEINDIGD)
+
+
+def test_the_web_doe_boekje_lists_running_initiatives_with_when_and_where(client, wijk_a):
+    _initiatieven(wijk_a)
+    html = client.get(URL).content.decode()
+    assert "Initiatieven in de wijk" in html
+    assert "Samen aan tafel" in html and "Elke donderdag om 17:30 uur" in html
+    assert "Het restaurant van Panhuys" in html
+    assert "Nog een idee" not in html and "Gestopte wandelgroep" not in html
+
+
+def test_the_large_print_doe_boekje_lists_them_too(client, wijk_a):
+    _initiatieven(wijk_a)
+    pdf = PdfReader(io.BytesIO(client.get("/heuvelland/valkenburg-oosterbeemd/doe-boekje.pdf").content))
+    tekst = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert "Samen aan tafel" in tekst and "Elke donderdag om 17:30 uur" in tekst
+    assert "Nog een idee" not in tekst
+
+
+def test_a_search_shows_only_what_it_found(client, wijk_a):
+    _initiatieven(wijk_a)
+    html = client.get(URL, {"zoek": "breien"}).content.decode()
+    assert "Initiatieven in de wijk" not in html
