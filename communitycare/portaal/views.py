@@ -1,7 +1,5 @@
 """The public wijkbeeld: readable by everyone, no login."""
 
-import datetime
-
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
@@ -9,11 +7,10 @@ from django.shortcuts import get_object_or_404, render
 
 from communitycare.lib import scopes
 from communitycare.lib.pagecache import public_page
-from communitycare.lib.site import absolute_url
-from initiatieven.models import STAPPEN, Initiatief, Thema
-from openkoffie.models import AgendaOnderdeel, OpenKoffie
-from wijken.base import doelen, indicatoren
-from wijken.base.models import Regio, Wijk, Wijkverbinder
+from initiatieven.models import Initiatief
+from openkoffie.models import OpenKoffie
+from wijken.base import indicatoren
+from wijken.base.models import Regio, Wijk
 from wijken.wijkdata import charts
 from wijken.wijkdata.models import met_wijkdata
 
@@ -88,46 +85,3 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
         "doe_boekje": wijk_obj.doe_boekje.actueel().per_categorie(),
     }
     return render(request, "wijken/wijk.html", context)
-
-
-# --- the pages about the portal itself: the same for everyone, settings only -----------
-
-# When the portal was last checked for the accessibility statement (its "datum").
-TOEGANKELIJKHEID_GETOETST = datetime.date(2026, 12, 2)
-
-
-@public_page(scopes=())
-def methode(request: HttpRequest) -> HttpResponse:
-    """How Community Care works, from what the code knows: the start steps, the Open
-    Koffie's standard agenda, the standard goals and the indicatoren."""
-    duur = AgendaOnderdeel._meta.get_field("duur_minuten").get_default()
-    agenda = [
-        (soort.label, AgendaOnderdeel.STANDAARD_TOELICHTING[soort], duur)
-        for soort in AgendaOnderdeel.Soort
-    ]
-    context = {
-        "stappen": [(nummer, titel) for nummer, (titel, _) in STAPPEN.items()],
-        "agenda": agenda,
-        "agenda_uren": sum(minuten for *_, minuten in agenda) / 60,
-        "themas": [thema.label for thema in Thema if thema != Thema.ANDERS],
-        "indicatoren": indicatoren.met_uitleg(),
-        "doelen": doelen,
-        "uren_per_maand": Wijkverbinder._meta.get_field("uren_per_maand").get_default(),
-    }
-    return render(request, "portaal/methode.html", context)
-
-
-@public_page(scopes=())
-def contact(request: HttpRequest) -> HttpResponse:
-    return render(request, "portaal/contact.html")
-
-
-@public_page(scopes=())
-def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "portaal/privacy.html")
-
-
-@public_page(scopes=())
-def toegankelijkheid(request: HttpRequest) -> HttpResponse:
-    context = {"getoetst": TOEGANKELIJKHEID_GETOETST, "site": absolute_url("/")}
-    return render(request, "portaal/toegankelijkheid.html", context)
