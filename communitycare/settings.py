@@ -32,6 +32,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The care organisation that runs the portal; the method is written for Sevagram.
 ORGANISATIE_NAAM = env_str("ORGANISATIE_NAAM", "Sevagram")
 PORTAAL_NAAM = env_str("PORTAAL_NAAM", "Community Care wijkportaal")
+# How to reach the organisation (footer, /contact/, /privacy/) and who answers questions
+# about personal data. The defaults are the demo's: set real ones in production.
+ORGANISATIE_ADRES = env_str("ORGANISATIE_ADRES", "Voorbeeldstraat 1, 6411 AA Heerlen")
+ORGANISATIE_TELEFOON = env_str("ORGANISATIE_TELEFOON", "045 123 45 67")
+ORGANISATIE_EMAIL = env_str("ORGANISATIE_EMAIL", "communitycare@example.org")
+PRIVACY_CONTACT = env_str("PRIVACY_CONTACT", "de functionaris gegevensbescherming")
+PRIVACY_EMAIL = env_str("PRIVACY_EMAIL", "privacy@example.org")
 # The public address, the only source of absolute links (communitycare.lib.site);
 # production refuses to run without a real one (communitycare.checks).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
@@ -195,6 +202,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# Served at the root as well: browsers ask for /favicon.ico whatever the page links.
+WHITENOISE_ROOT = BASE_DIR / "static" / "favicon"
 # The largest wijkdata CSV the back office reads (the form says so). Django's own
 # upload defaults stay: files over 2.5 MB stream to a temporary file, not into memory.
 WIJKDATA_MAX_BYTES = env_int("WIJKDATA_MAX_BYTES", 5 * 1024 * 1024)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from communitycare import health
+from communitycare.portaal import views_info
 from communitycare.security_txt import security_txt
 from wijken.base.forms import AdminInlogForm
 
@@ -15,6 +16,11 @@ urlpatterns = [
     path("healthz/", health.liveness, name="healthz"),
     path("readyz/", health.readiness, name="readyz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    # About the portal itself, linked from every page's footer (see RESERVED_SLUGS).
+    path("methode/", views_info.methode, name="methode"),
+    path("contact/", views_info.contact, name="contact"),
+    path("privacy/", views_info.privacy, name="privacy"),
+    path("toegankelijkheid/", views_info.toegankelijkheid, name="toegankelijkheid"),
     path("beheer/", include("initiatieven.urls_beheer")),
     path("beheer/", include("communitycare.portaal.urls_beheer")),
     path("beheer/", include("openkoffie.urls_beheer")),

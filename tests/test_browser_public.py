@@ -13,7 +13,7 @@ def demo(transactional_db):
 
 
 def public_paths() -> list[str]:
-    paths = ["/"]
+    paths = ["/", "/methode/", "/contact/", "/privacy/", "/toegankelijkheid/"]
     paths += [regio.get_absolute_url() for regio in Regio.objects.all()]
     paths += [wijk.get_absolute_url() for wijk in Wijk.objects.select_related("regio")]
     return paths

@@ -72,7 +72,7 @@ def test_detail_shows_description_begroting_evaluation_and_progress(client, wijk
     assert count_h1(html) == 1
     assert "Samen boodschappen doen met buren." in html
     assert "Eenzaamheid" in html
-    assert "Receptie, 043 555 0110" in html
+    assert 'Receptie, <a href="tel:+31435550110">043 555 0110</a>' in html
     assert "€&nbsp;330" in html
     assert "Het idee kwam van Anneke." in html
     assert "Nog geheim concept" not in html

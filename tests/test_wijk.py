@@ -51,8 +51,8 @@ def test_contact_shows_the_coordinators_work_contact(client, wijk_a, coordinator
     wijk_a.save()
     html = client.get(URL).content.decode()
     assert coordinator_a.email in html
-    assert "06 1111 2222" in html
-    assert "Receptie, 043 555 0110" in html
+    assert '<a href="tel:+31611112222">06 1111 2222</a>' in html
+    assert 'Receptie, <a href="tel:+31435550110">043 555 0110</a>' in html
 
 
 def test_wijkverbinders_only_with_consent_and_never_their_contact(client, wijk_a):

@@ -42,7 +42,7 @@ def test_header_is_derived_from_the_data(client, wijk_a, coordinator_a):
     bewaar_deel(wijk_a, "wijkdata", "Tekst van de wijk", 0, coordinator_a)
     html = client.get(URL).content.decode()
     assert str(coordinator_a) in html
-    assert "Receptie, 043 555 0110" in html
+    assert 'Receptie, <a href="tel:+31435550110">043 555 0110</a>' in html
     assert "2 actief: Anneke" in html
     assert "Vliegen" not in html and "Geheim" not in html and "Gestopt" not in html
     assert "@example.net" not in html

@@ -17,14 +17,18 @@ RESERVED_SLUGS = {
     "admin",
     "api",
     "beheer",
+    "contact",
     "doe-boekje",
     "healthz",
     "initiatieven",
     "media",
+    "methode",
     "open-koffie",
+    "privacy",
     "programma",  # /beheer/programma/ would shadow the back office of such a regio
     "readyz",
     "static",
+    "toegankelijkheid",
 }
 
 
