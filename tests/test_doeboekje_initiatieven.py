@@ -34,7 +34,8 @@ def test_the_web_doe_boekje_lists_running_initiatives_with_when_and_where(client
 
 def test_the_large_print_doe_boekje_lists_them_too(client, wijk_a):
     _initiatieven(wijk_a)
-    pdf = PdfReader(io.BytesIO(client.get("/heuvelland/valkenburg-oosterbeemd/doe-boekje.pdf").content))
+    response = client.get("/heuvelland/valkenburg-oosterbeemd/doe-boekje.pdf")
+    pdf = PdfReader(io.BytesIO(response.content))
     tekst = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
     assert "Samen aan tafel" in tekst and "Elke donderdag om 17:30 uur" in tekst
     assert "Nog een idee" not in tekst
