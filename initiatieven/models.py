@@ -46,6 +46,10 @@ class Thema(models.TextChoices):
     ANDERS = "anders", "Anders"
 
 
+# The themes the method starts in every wijk where they are not there yet and are wanted.
+STANDAARD_THEMAS = [thema for thema in Thema if thema != Thema.ANDERS]
+
+
 class Status(models.TextChoices):
     IDEE = "idee", "Idee"
     ONTWIKKELING = "ontwikkeling", "In ontwikkeling"

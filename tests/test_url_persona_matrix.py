@@ -169,6 +169,7 @@ EXPECTED: dict[str, Rij] = {
     "wijkplan:beheer": Rij(BEHEER),
     "wijkplan:deel": Rij(BEHEER),
     "wijkplan:actie_nieuw": Rij(BEHEER_POST),
+    "wijkplan:themas": Rij(BEHEER),
     "wijkplan:actie": Rij(BEHEER, pk="actie"),
     "wijkplan:actie_afronden": Rij(BEHEER_POST, pk="actie"),
     "wijkplan:actie_verplaatsen": Rij(BEHEER_POST, pk="actie"),

@@ -9,8 +9,8 @@ from wijken.base import toestemming
 from wijken.base.models import Huis, Vrijwilliger, Wijk, Wijkverbinder
 
 
-class PortaalForm(forms.ModelForm):
-    """A model form rendered by crispy-forms with one Dutch save button."""
+class PortaalMixin:
+    """A form rendered by crispy-forms with one Dutch save button."""
 
     submit_label = "Opslaan"
 
@@ -18,6 +18,10 @@ class PortaalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("opslaan", self.submit_label))
+
+
+class PortaalForm(PortaalMixin, forms.ModelForm):
+    """A model form rendered by crispy-forms with one Dutch save button."""
 
 
 class ToestemmingMixin:
@@ -98,8 +102,16 @@ class WijkForm(ToestemmingMixin, PortaalForm):
             "wie_leeft_hier",
             "behoeften",
             "cbs_code",
+            "gestart_op",
+            "geen_nieuwe_initiatieven_op",
+            "geen_nieuwe_initiatieven_reden",
         ]
         widgets = {
+            "gestart_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "geen_nieuwe_initiatieven_op": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            ),
+            "geen_nieuwe_initiatieven_reden": forms.Textarea(attrs={"rows": 2}),
             "introductie": forms.Textarea(attrs={"rows": 3}),
             "contact_voor_vragen": forms.Textarea(attrs={"rows": 3}),
             "wie_leeft_hier": forms.Textarea(attrs={"rows": 5}),

@@ -189,6 +189,19 @@ class Wijk(models.Model):
         blank=True,
         help_text="Wat de wijk nodig heeft en wie wat kan oppakken, uit de Open Koffies.",
     )
+    # The method's first three years set the pace (4 to 6 new initiatives a year); the
+    # wijk may also decide, with a reason, that no more are needed.
+    gestart_op = models.DateField(
+        "Community Care gestart op", null=True, blank=True, validators=[validate_date_range]
+    )
+    geen_nieuwe_initiatieven_op = models.DateField(
+        "geen nieuwe initiatieven nodig sinds",
+        null=True,
+        blank=True,
+        validators=[validate_date_range],
+        help_text="Als de wijkdata of de wijk zeggen dat er geen behoefte meer is.",
+    )
+    geen_nieuwe_initiatieven_reden = models.TextField("waarom geen nieuwe initiatieven", blank=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     objects = WijkQuerySet.as_manager()
@@ -209,6 +222,25 @@ class Wijk(models.Model):
 
     def get_beheer_url(self) -> str:
         return reverse("beheer:wijk", args=[self.regio.slug, self.slug])
+
+    def clean(self) -> None:
+        if self.geen_nieuwe_initiatieven_op and not self.geen_nieuwe_initiatieven_reden.strip():
+            raise ValidationError(
+                {
+                    "geen_nieuwe_initiatieven_reden": "Schrijf kort op waarom er geen nieuwe "
+                    "initiatieven nodig zijn."
+                }
+            )
+
+    def jaar_van_community_care(self, op: "datetime.date | None" = None) -> int | None:
+        """1 in the first year from the start date, 2 in the second...; None unknown."""
+        if self.gestart_op is None:
+            return None
+        op = op or timezone.localdate()
+        jaren = op.year - self.gestart_op.year
+        if (op.month, op.day) < (self.gestart_op.month, self.gestart_op.day):
+            jaren -= 1
+        return max(jaren, 0) + 1
 
 
 class Huis(models.Model):

@@ -42,7 +42,7 @@ from wijken.base.models import Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbin
 from wijken.doeboekje.models import DoeBoekjeItem
 from wijken.mogelijkheden.models import HuisMogelijkheden, Openingstijd, Ruimte
 from wijken.wijkdata.models import BeleefdeWijkdata, Wijkcijfer
-from wijken.wijkplan.models import Actie, Vaststelling, Wijkplan
+from wijken.wijkplan.models import Actie, Themastand, Vaststelling, Wijkplan
 from wijken.wijkplan.tasks import render_wijkplan_pdf
 
 
@@ -74,6 +74,7 @@ WIJKEN = {
     OpenKoffie: lambda open_koffie: [open_koffie.wijk_id, open_koffie.tweede_wijk_id],
     WijkverbinderOverleg: lambda overleg: [overleg.wijk_id],
     Initiatief: lambda initiatief: [initiatief.wijk_id],
+    Themastand: lambda stand: [stand.wijk_id],
     # The header names the coordinators.
     User: lambda user: list(user.wijken_als_coordinator.values_list("pk", flat=True)),
 }

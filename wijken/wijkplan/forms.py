@@ -2,9 +2,10 @@ import uuid
 
 from django import forms
 
-from wijken.base.forms import PortaalForm, ToestemmingMixin
+from initiatieven.models import STANDAARD_THEMAS, Thema
+from wijken.base.forms import PortaalForm, PortaalMixin, ToestemmingMixin
 from wijken.base.models import Wijk
-from wijken.wijkplan.models import Actie, Vaststelling, Wijkplan
+from wijken.wijkplan.models import Actie, Themastand, Vaststelling, Wijkplan
 
 MARKDOWN_HULP = (
     "Een lege regel begint een nieuwe alinea. *schuin*, **vet**, een regel die begint met "
@@ -107,3 +108,48 @@ class ActieStapForm(forms.Form):
 class VergelijkForm(forms.Form):
     van = forms.IntegerField(min_value=1)
     naar = forms.IntegerField(min_value=1)
+
+
+class ThemaForm(PortaalMixin, forms.Form):
+    """The five standard themes of a wijk on one page (wijkplan 2.1.2): per theme its
+    stand, Samen aan tafel's form, and a line of explanation."""
+
+    submit_label = "Thema's opslaan"
+
+    def __init__(self, *args, wijk: Wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        standen = {stand.thema: stand for stand in wijk.themastanden.all()}
+        keuzes = [("", "Nog niet besproken"), *Themastand.Stand.choices]
+        for thema in STANDAARD_THEMAS:
+            huidig = standen.get(thema)
+            self.fields[f"{thema}-stand"] = forms.ChoiceField(
+                label=thema.label,
+                choices=keuzes,
+                required=False,
+                initial=huidig.stand if huidig else "",
+                help_text="Gestart ziet u vanzelf: een initiatief met dit thema.",
+            )
+            if thema == Thema.SAMEN_AAN_TAFEL:
+                self.fields[f"{thema}-vorm"] = forms.ChoiceField(
+                    label="Vorm van Samen aan tafel",
+                    choices=[("", "Nog niet gekozen"), *Themastand.Vorm.choices],
+                    required=False,
+                    initial=huidig.vorm if huidig else "",
+                )
+            self.fields[f"{thema}-toelichting"] = forms.CharField(
+                label=f"Toelichting bij {thema.label}",
+                max_length=300,
+                required=False,
+                initial=huidig.toelichting if huidig else "",
+            )
+
+    def standen(self) -> dict[str, tuple[str, str, str]]:
+        data = self.cleaned_data
+        return {
+            thema.value: (
+                data[f"{thema}-stand"],
+                data.get(f"{thema}-vorm", ""),
+                data[f"{thema}-toelichting"],
+            )
+            for thema in STANDAARD_THEMAS
+        }

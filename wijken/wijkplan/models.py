@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from communitycare.lib.dates import validate_date_range
+from initiatieven.models import STANDAARD_THEMAS, Initiatief, Thema
 from openkoffie.models import Vervolgafspraak
 from wijken.base import doelen
 from wijken.base.models import Huis, User, Wijk, Wijkverbinder
@@ -434,3 +435,82 @@ def voortgang_wijkverbinders(wijk: "WithAnnotations[Wijk, WijkplanWijk]") -> Voo
     return Voortgang(
         f"{aantal} van {doelen.WIJKVERBINDERS} wijkverbinders", aantal, doelen.WIJKVERBINDERS
     )
+
+
+class Themastand(models.Model):
+    """Per wijk, each standard theme of the method: already there, wanted, or not needed
+    (Samen aan tafel in one of its two forms). Started is not stored: the wijk's public
+    initiatives of the theme say it (`themamatrix`)."""
+
+    class Stand(models.TextChoices):
+        AANWEZIG = "aanwezig", "Is er al in de wijk"
+        GEWENST = "gewenst", "Gewenst"
+        NIET_NODIG = "niet_nodig", "Niet nodig"
+
+    class Vorm(models.TextChoices):
+        ETEN = "eten", "Samen eten in het huis"
+        KOKEN = "koken", "Samen koken en eten"
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="themastanden")
+    thema = models.CharField(
+        max_length=20, choices=[(thema.value, thema.label) for thema in STANDAARD_THEMAS]
+    )
+    stand = models.CharField(max_length=20, choices=Stand)
+    vorm = models.CharField("vorm van Samen aan tafel", max_length=10, choices=Vorm, blank=True)
+    toelichting = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "stand van een thema"
+        verbose_name_plural = "stand van de thema's"
+        constraints = [
+            models.UniqueConstraint(fields=["wijk", "thema"], name="themastand_een_per_thema")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_thema_display()}: {self.get_stand_display()}"
+
+    def clean(self) -> None:
+        if self.vorm and self.thema != Thema.SAMEN_AAN_TAFEL:
+            raise ValidationError({"vorm": "Alleen Samen aan tafel heeft twee vormen."})
+
+
+def zet_themastanden(wijk: Wijk, standen: dict[str, tuple[str, str, str]]) -> None:
+    """Per theme (stand, vorm, toelichting); an empty stand: not discussed yet. All or
+    nothing: a row that breaks a rule raises ValidationError and nothing is saved."""
+    with transaction.atomic():
+        for thema, (stand, vorm, toelichting) in standen.items():
+            if not stand:
+                wijk.themastanden.filter(thema=thema).delete()
+                continue
+            rij = wijk.themastanden.filter(thema=thema).first() or Themastand(
+                wijk=wijk, thema=thema
+            )
+            rij.stand, rij.vorm, rij.toelichting = stand, vorm, toelichting
+            rij.full_clean()
+            rij.save()
+
+
+@dataclass(frozen=True)
+class ThemaRij:
+    thema: str
+    label: str
+    stand: Themastand | None
+    initiatieven: list[Initiatief]
+
+    @property
+    def gestart(self) -> bool:
+        return bool(self.initiatieven)
+
+
+def themamatrix(wijk: Wijk) -> list[ThemaRij]:
+    """The five standard themes of a wijk (wijkplan 2.1.2, the programme dashboard), in
+    two queries."""
+    standen = {stand.thema: stand for stand in wijk.themastanden.all()}
+    per_thema: dict[str, list[Initiatief]] = {}
+    initiatieven = Initiatief.objects.publiek().filter(wijk=wijk, thema__in=STANDAARD_THEMAS)
+    for initiatief in initiatieven.select_related("wijk__regio").order_by("naam"):
+        per_thema.setdefault(initiatief.thema, []).append(initiatief)
+    return [
+        ThemaRij(thema.value, thema.label, standen.get(thema), per_thema.get(thema, []))
+        for thema in STANDAARD_THEMAS
+    ]

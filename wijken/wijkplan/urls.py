@@ -35,6 +35,7 @@ urlpatterns = [
         name="vervolgafspraak_naar_wijkplan",
     ),
     path(beheer + "planning/nieuw/", wijkplan.planning_nieuw, name="planning_nieuw"),
+    path(beheer + "themas/", wijkplan.themas, name="themas"),
     path(beheer + "versies/", wijkplan.historie, name="historie"),
     path(beheer + "versies/vergelijk/", wijkplan.vergelijk, name="vergelijk"),
     path(beheer + "versies/<int:pk>/", wijkplan.versie, name="versie"),

@@ -27,6 +27,7 @@ from wijken.wijkplan.forms import (
     ActieForm,
     ActieStapForm,
     NieuweActieForm,
+    ThemaForm,
     VaststellingForm,
     VergelijkForm,
     deel_form,
@@ -44,6 +45,7 @@ from wijken.wijkplan.models import (
     nieuwe_actie,
     stel_vast,
     wijkplan_wijk_queryset,
+    zet_themastanden,
 )
 
 BEHEER = "beheer/wijkplan.html"
@@ -255,6 +257,25 @@ def planning_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> 
     if not form.is_valid() or form.plan() is None:
         return _planning_response(request, wijk_obj, planning_form=form)
     return _planning_response(request, wijk_obj)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def themas(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """Which standard themes the wijk has, wants or does not need (2.1.2)."""
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    form = ThemaForm(request.POST or None, wijk=wijk_obj)
+    terug = reverse("wijkplan:beheer", args=[regio, wijk]) + "#doel_initiatieven"
+    if request.method == "POST" and form.is_valid():
+        try:
+            zet_themastanden(wijk_obj, form.standen())
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, "De thema's van de wijk zijn opgeslagen.")
+            return redirect(terug)
+    context = {"wijk": wijk_obj, "form": form, "titel": f"Thema's van {wijk_obj.naam}"}
+    return render(request, "beheer/form.html", context | {"terug": terug})
 
 
 # --- history ---------------------------------------------------------------------
