@@ -132,14 +132,12 @@ def score(zinnen: list[str]) -> Score:
     return Score(len(zinnen), len(alle) / len(zinnen), grepen / len(alle))
 
 
-def onverklaard(tekst: Tekst, jargon: dict[str, str]) -> list[str]:
-    """The jargon (pattern -> the term a `<dfn>` on the page must define for it to stay)
-    that the page shows without explaining it."""
-    geheel = tekst.geheel
-    gevonden = []
-    for patroon, term in jargon.items():
-        if re.search(patroon, geheel, re.IGNORECASE) and not (
-            term and any(term in gedefinieerd for gedefinieerd in tekst.gedefinieerd)
-        ):
-            gevonden.append(patroon)
-    return gevonden
+def onverklaard(tekst: Tekst, jargon: dict[str, str | None]) -> list[str]:
+    """The jargon that the page shows without explaining it. `jargon` maps a pattern to
+    the term a `<dfn>` on the same page must define for it to stay, or to None: never."""
+    return [
+        patroon
+        for patroon, term in jargon.items()
+        if re.search(patroon, tekst.geheel, re.IGNORECASE)
+        and not (term and any(term in gedefinieerd for gedefinieerd in tekst.gedefinieerd))
+    ]

@@ -172,9 +172,9 @@ class WijkZoekForm(forms.Form):
         if not self.is_valid() or not self.cleaned_data["zoek"]:
             return None
         return list(
-            Wijk.objects.zoek(self.cleaned_data["zoek"]).select_related("regio").order_by("naam")[
-                :aantal
-            ]
+            Wijk.objects.zoek(self.cleaned_data["zoek"])
+            .select_related("regio")
+            .order_by("naam")[:aantal]
         )
 
     @property

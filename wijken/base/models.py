@@ -122,7 +122,9 @@ class WijkQuerySet(models.QuerySet):
             gebied = postcode[1]
             # Four digits never match inside a longer number: the list holds only groups of four.
             gevonden |= Q(postcodes__contains=gebied)
-            huizen = Huis.objects.filter(Q(plaats__icontains=tekst) | Q(postcode__startswith=gebied))
+            huizen = Huis.objects.filter(
+                Q(plaats__icontains=tekst) | Q(postcode__startswith=gebied)
+            )
         return self.filter(gevonden | Q(pk__in=huizen.values("wijk")))
 
     def publiek(self, met_mogelijkheden: bool = False) -> "WijkQuerySet":
