@@ -235,12 +235,12 @@ class Wijk(models.Model):
     def __str__(self) -> str:
         return self.naam
 
+    def get_absolute_url(self) -> str:
+        return reverse("wijken:wijk", args=[self.regio.slug, self.slug])
+
     def clean(self) -> None:
         # One spelling, whatever separators were typed: "6305;6301 6301" -> "6301, 6305".
         self.postcodes = ", ".join(sorted(set(re.findall(r"\d{4}", self.postcodes))))
-
-    def get_absolute_url(self) -> str:
-        return reverse("wijken:wijk", args=[self.regio.slug, self.slug])
 
     def get_beheer_url(self) -> str:
         return reverse("beheer:wijk", args=[self.regio.slug, self.slug])
