@@ -158,7 +158,7 @@ class WijkZoekForm(forms.Form):
     plaats or a postcode."""
 
     zoek = forms.CharField(
-        label="Naam van uw wijk of plaats, of uw postcode",
+        label="Uw wijk, plaats of postcode",
         max_length=100,
         required=False,
         error_messages={
