@@ -13,7 +13,8 @@ def demo(transactional_db):
 
 
 def public_paths() -> list[str]:
-    paths = ["/"]
+    # The home page with each answer of its search: one wijk, several, none, an error.
+    paths = ["/", "/?zoek=6301", "/?zoek=heer", "/?zoek=63011", "/?zoek=" + "x" * 101]
     paths += [regio.get_absolute_url() for regio in Regio.objects.all()]
     paths += [wijk.get_absolute_url() for wijk in Wijk.objects.select_related("regio")]
     return paths
