@@ -28,7 +28,7 @@ from django.utils import timezone
 from communitycare.lib import dataversion
 from communitycare.lib.dates import add_months, clamp_year, validate_date_range
 from openkoffie.models import OpenKoffie, WijkverbinderOverleg
-from wijken.base.indicatoren import Indicator
+from wijken.base.indicatoren import Indicator, met_uitleg
 from wijken.base.models import User, Wijk, Wijkverbinder
 
 MAX_BEDRAG = Decimal("100000")
@@ -320,6 +320,10 @@ class Initiatief(models.Model):
     def indicator_labels(self) -> list[str]:
         return [Indicator(value).label for value in sorted(self.indicator_waarden)]
 
+    @property
+    def indicatoren_met_uitleg(self) -> list[tuple[str, str]]:
+        return met_uitleg(self.indicator_waarden)
+
     def zet_indicatoren(self, waarden) -> None:
         waarden = set(waarden)
         self.indicatoren.exclude(indicator__in=waarden).delete()
@@ -498,7 +502,7 @@ class InitiatiefIndicator(models.Model):
 
 # The 11 start steps of the method: number -> (title, what to record).
 STAPPEN = {
-    1: ("Bepalen op welke indicatoren het initiatief invloed heeft", "Kies de indicatoren."),
+    1: ("Kiezen waar het initiatief aan werkt", "Kies de indicatoren."),
     2: (
         "Bepalen wie er mee gaat doen",
         "Wie doen er mee? Er moet minstens één buurtbewoner meedoen.",
@@ -508,13 +512,13 @@ STAPPEN = {
         "Kijk naar wat er al is in de wijk en leg uit waarom dit nieuw is.",
     ),
     4: (
-        "Bepalen hoe het initiatief geëvalueerd en geborgd wordt",
+        "Bepalen hoe we terugkijken en hoe het initiatief blijft bestaan",
         "Hoe evalueren we, en hoe blijft het bestaan?",
     ),
     5: ("Bepalen of het initiatief past bij het wijkplan", "Welk doel van het wijkplan dient het?"),
     6: ("Een begroting maken", "De begroting heeft minstens één regel."),
     7: (
-        "Alles vastleggen in de initiatiefbeschrijving",
+        "Alles opschrijven in de beschrijving van het initiatief",
         "De beschrijving (Bijlage 6) is compleet.",
     ),
     8: (

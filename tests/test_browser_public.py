@@ -13,7 +13,9 @@ def demo(transactional_db):
 
 
 def public_paths() -> list[str]:
-    paths = ["/", "/methode/", "/contact/", "/privacy/", "/toegankelijkheid/"]
+    # The home page with each answer of its search: one wijk, several, none, an error.
+    paths = ["/", "/?zoek=6301", "/?zoek=heer", "/?zoek=63011", "/?zoek=" + "x" * 101]
+    paths += ["/methode/", "/contact/", "/privacy/", "/toegankelijkheid/"]
     paths += [regio.get_absolute_url() for regio in Regio.objects.all()]
     paths += [wijk.get_absolute_url() for wijk in Wijk.objects.select_related("regio")]
     return paths
@@ -57,3 +59,19 @@ def test_wijk_page_prints_without_navigation(page, live_server, demo):
     page.emulate_media(media="print")
     assert page.locator(".site-nav").is_hidden()
     assert page.get_by_role("heading", name="Wie leeft en werkt hier?").is_visible()
+
+
+@pytest.mark.parametrize("breedte, hoogte", [(390, 700), (1280, 800)])
+def test_kies_uw_wijk_and_the_next_open_koffie_are_above_the_fold(
+    page, live_server, demo, breedte, hoogte
+):
+    page.set_viewport_size({"width": breedte, "height": hoogte})
+    page.goto(live_server.url + "/")
+    knop = page.get_by_role("button", name="Zoeken").bounding_box()
+    assert knop["y"] + knop["height"] <= hoogte
+    # The plain GET form answers with the wijk, one click away.
+    page.get_by_label("Uw wijk, plaats of postcode").fill("6301")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="Naar de pagina van Valkenburg-Oosterbeemd").click()
+    kop = page.get_by_role("heading", name="De volgende Open Koffie").bounding_box()
+    assert kop["y"] + kop["height"] <= hoogte

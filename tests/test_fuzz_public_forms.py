@@ -262,6 +262,7 @@ def test_schrijfstand_sees_a_write_even_when_undone(db):
 # The public pages that read the query string, and what they read; pages that read none
 # are reached by the path fuzzing below.
 PAGINAS = {
+    "/": ["zoek"],
     "/doe-boekje/": ["zoek", "q", "dag", "regio", "pagina"],
     "/heuvelland/oosterbeemd/doe-boekje/": ["zoek", "q", "dag"],
     "/initiatieven/": ["q", "thema", "indicator", "status", "wijk", "pagina"],

@@ -35,9 +35,7 @@ def test_gate_lists_exactly_what_is_missing(wijk_a):
     with pytest.raises(ValidationError) as refused:
         initiatief.wijzig_status(Status.ACTIEF)
     messages = refused.value.messages
-    assert messages[0] == (
-        "Stap 1 is nog niet afgerond: Bepalen op welke indicatoren het initiatief invloed heeft."
-    )
+    assert messages[0] == ("Stap 1 is nog niet afgerond: Kiezen waar het initiatief aan werkt.")
     assert sum(m.startswith("Stap ") for m in messages) == 9
     assert any("beschrijving is nog niet compleet" in m for m in messages)
     assert "Er is nog geen begroting." in messages

@@ -76,7 +76,7 @@ def test_detail_shows_description_begroting_evaluation_and_progress(client, wijk
     assert "€&nbsp;330" in html
     assert "Het idee kwam van Anneke." in html
     assert "Nog geheim concept" not in html
-    assert "10 van de 11 startstappen" in html
+    assert "10 van de 11 stappen" in html
     # Wijkverbinders appear by first name only, and only with consent.
     assert initiatief.wijkverbinder.naam not in html
 

@@ -1,6 +1,9 @@
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from initiatieven.models import Status
+from openkoffie.models import OpenKoffie
 from tests.conftest import count_h1
 from tests.factories import HuisFactory, UserFactory, WijkFactory, WijkverbinderFactory
 from tests.factories_bijlagen import (
@@ -10,6 +13,7 @@ from tests.factories_bijlagen import (
     RuimteFactory,
 )
 from tests.factories_initiatieven import InitiatiefFactory
+from tests.factories_openkoffie import OpenKoffieFactory, over
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
 from wijken.base import roles
 from wijken.base.indicatoren import Indicator
@@ -119,7 +123,31 @@ def test_wijk_query_count_does_not_grow(client, wijk_a, django_assert_num_querie
             InitiatiefFactory(wijk=wijk, status=Status.ACTIEF).zet_indicatoren(list(Indicator))
     # wijk, huizen with Bijlage 2, openingstijden, ruimtes, coordinatoren, wijkverbinders,
     # doe-boekje per category, wijkcijfers, beleefde wijkdata, initiatives per status,
-    # running initiatives with their indicatoren
-    with django_assert_num_queries(12):
+    # running initiatives with their indicatoren, the next Open Koffie
+    with django_assert_num_queries(13):
         response = client.get(URL)
     assert response.status_code == 200
+
+
+def test_the_next_open_koffie_is_near_the_top_of_the_wijk_page(client, wijk_a, wijk_b):
+    huis = HuisFactory(wijk=wijk_b, naam="Douvenrade", adres="Douvenrade 1", postcode="6419 AA")
+    OpenKoffieFactory(wijk=wijk_a, begin=over(-20))  # held
+    OpenKoffieFactory(wijk=wijk_a, begin=over(3), status=OpenKoffie.Status.GEANNULEERD)
+    # Combined, organised by the other wijk: the next one of this wijk too.
+    volgende = OpenKoffieFactory(wijk=wijk_b, tweede_wijk=wijk_a, begin=over(10, 14), huis=huis)
+    OpenKoffieFactory(wijk=wijk_a, begin=over(40))
+    html = client.get(URL).content.decode()
+    blok = html[html.index('id="volgende-ok-kop"') : html.index('id="inhoud-kop"')]
+    dag = date_format(timezone.localtime(volgende.begin), "l j F Y")
+    assert f"{dag}, 14:00 tot 16:00 uur" in blok
+    assert "Douvenrade, Douvenrade 1, 6419 AA" in blok
+    assert "Welten-Benzenrade-Douvenrade en Valkenburg-Oosterbeemd samen" in blok
+    assert f'href="{volgende.get_absolute_url()}"' in blok
+    assert "Gaat niet door" not in blok
+
+
+def test_without_a_coming_open_koffie_the_wijk_page_says_so(client, wijk_a):
+    OpenKoffieFactory(wijk=wijk_a, begin=over(-20))
+    html = client.get(URL).content.decode()
+    assert "Er staat nog geen nieuwe Open Koffie op de agenda." in html
+    assert 'href="/heuvelland/valkenburg-oosterbeemd/open-koffie/"' in html

@@ -74,8 +74,8 @@ def test_the_wijk_page_shows_what_the_huis_offers(client, wijk_a, monkeypatch):
     assert html.index("Nu gesloten") < html.index("Nu open")  # receptie, then Gasterie
     assert 'Woensdag</th><td><span class="tijdvak">14:00–16:30</span>' in html
     assert "Geulzaal" in html and "tot 30" in html and "Bij de receptie" in html
-    assert "Optie 3: anders: De nachtdienst doet open." in html
-    assert "Ja, dat kan" in html  # druppel
+    assert "<dt>Buiten de openingstijden</dt><dd>De nachtdienst doet open.</dd>" in html
+    assert "<dt>Eigen sleutel voor vrijwilligers</dt><dd>Ja, dat kan</dd>" in html
     assert "Ja: Alleen met een hygiënecursus." in html  # koken
     assert "receptie met vrijwilligers langer open" in html
     assert "wordt nog aangevuld" not in html

@@ -10,6 +10,7 @@ from communitycare.lib.pagecache import public_page
 from initiatieven.models import Initiatief
 from openkoffie.models import OpenKoffie
 from wijken.base import indicatoren
+from wijken.base.forms import WijkZoekForm
 from wijken.base.models import Regio, Wijk
 from wijken.mogelijkheden.models import huizen_met_mogelijkheden
 from wijken.wijkdata import charts
@@ -21,7 +22,7 @@ WIJKEN_PER_REGIO_OP_HOME = 12
 ZOEKRESULTATEN_OP_HOME = 30
 
 
-@public_page(scopes=(scopes.HOME,), params=("wijk",))
+@public_page(scopes=(scopes.HOME,), params=("zoek",))
 def home(request: HttpRequest) -> HttpResponse:
     regios = list(Regio.objects.annotate(aantal_wijken=Count("wijken")))
     eerste_wijken = Wijk.objects.annotate(
@@ -32,19 +33,12 @@ def home(request: HttpRequest) -> HttpResponse:
         per_regio.setdefault(wijk_obj.regio_id, []).append(wijk_obj)
     for regio_obj in regios:
         regio_obj.eerste_wijken = per_regio.get(regio_obj.pk, [])
-    zoek = request.GET.get("wijk", "").strip()[:100]
-    gevonden = None
-    if zoek:
-        gevonden = (
-            Wijk.objects.zoek(zoek)
-            .select_related("regio")
-            .order_by("naam")[:ZOEKRESULTATEN_OP_HOME]
-        )
+    zoekform = WijkZoekForm(request.GET or None)
     open_koffies = OpenKoffie.objects.komend().met_plaats()[:4]
     context = {
         "regios": regios,
-        "zoek": zoek,
-        "gevonden": gevonden,
+        "zoekform": zoekform,
+        "gevonden": zoekform.gevonden(ZOEKRESULTATEN_OP_HOME),
         "max_gevonden": ZOEKRESULTATEN_OP_HOME,
         "open_koffies": open_koffies,
     }
@@ -83,5 +77,8 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
         "heeft_wijkdata": any(beeld.reeks or beeld.beleefd for beeld in indicatorbeelden),
         "profiel": charts.profiel(wijk_obj),
         "doe_boekje": wijk_obj.doe_boekje.actueel().per_categorie(),
+        "volgende_open_koffie": (
+            OpenKoffie.objects.voor_wijk(wijk_obj).komend().gepland().met_plaats().first()
+        ),
     }
     return render(request, "wijken/wijk.html", context)

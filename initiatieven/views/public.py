@@ -164,7 +164,7 @@ class FilterForm(forms.Form):
     q = forms.CharField(label="Zoek op woord", required=False, max_length=100)
     thema = forms.ChoiceField(label="Thema", choices=LEEG + Thema.choices, required=False)
     indicator = forms.ChoiceField(
-        label="Indicator", choices=LEEG + Indicator.choices, required=False
+        label="Werkt aan", choices=LEEG + Indicator.choices, required=False
     )
     status = forms.ChoiceField(
         label="Status",

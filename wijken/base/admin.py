@@ -176,7 +176,7 @@ class HuisInline(admin.TabularInline):
 class WijkAdmin(admin.ModelAdmin):
     list_display = ["naam", "regio", "cbs_code", "coordinatoren_lijst", "gewijzigd_op"]
     list_filter = ["regio", "coordinatoren"]
-    search_fields = ["naam", "slug", "cbs_code", "regio__naam"]
+    search_fields = ["naam", "slug", "cbs_code", "postcodes", "regio__naam"]
     prepopulated_fields = {"slug": ["naam"]}
     filter_horizontal = ["coordinatoren"]
     list_select_related = ["regio"]

@@ -53,6 +53,7 @@ def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
         "contact_voor_vragen",
         "wie_leeft_hier",
         "behoeften",
+        "postcodes",
     ]
     wijk, _ = Wijk.objects.update_or_create(
         regio=regio,

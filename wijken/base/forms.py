@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
 from wijken.base import toestemming
-from wijken.base.models import Huis, Vrijwilliger, Wijk, Wijkverbinder
+from wijken.base.models import POSTCODE_ZOEK, Huis, Vrijwilliger, Wijk, Wijkverbinder
 
 
 class PortaalMixin:
@@ -102,6 +102,7 @@ class WijkForm(ToestemmingMixin, PortaalForm):
             "wie_leeft_hier",
             "behoeften",
             "cbs_code",
+            "postcodes",
             "gestart_op",
             "geen_nieuwe_initiatieven_op",
             "geen_nieuwe_initiatieven_reden",
@@ -169,3 +170,39 @@ class VrijwilligerForm(PortaalForm):
             "startdatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "gestopt_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+
+class WijkZoekForm(forms.Form):
+    """The search of the home page, read from the address: a wijk's or regio's name, a
+    plaats or a postcode."""
+
+    zoek = forms.CharField(
+        label="Uw wijk, plaats of postcode",
+        max_length=100,
+        required=False,
+        error_messages={
+            "max_length": "Dat is te lang. Typ de naam van uw wijk of plaats, "
+            "of de 4 cijfers van uw postcode."
+        },
+    )
+
+    def gevonden(self, aantal: int) -> list[Wijk] | None:
+        """Up to `aantal` wijken that match, by name; None when nothing was searched."""
+        if not self.is_valid() or not self.cleaned_data["zoek"]:
+            return None
+        return list(
+            Wijk.objects.zoek(self.cleaned_data["zoek"])
+            .select_related("regio")
+            .order_by("naam")[:aantal]
+        )
+
+    @property
+    def postcode(self) -> str:
+        """The postcode area searched for, if the search was a postcode."""
+        match = POSTCODE_ZOEK.fullmatch(self.cleaned_data.get("zoek", ""))
+        return match[1] if match else ""
+
+    @property
+    def met_cijfers(self) -> bool:
+        """Digits that are no postcode: maybe a postcode typed wrong."""
+        return any(teken.isdigit() for teken in self.cleaned_data.get("zoek", ""))

@@ -27,5 +27,10 @@ UITLEG = {
 }
 
 
-def met_uitleg() -> list[tuple[str, str]]:
-    return [(indicator.label, UITLEG[indicator]) for indicator in Indicator]
+def met_uitleg(waarden=None) -> list[tuple[str, str]]:
+    """Each indicator's name with its explanation; only those of `waarden` when given."""
+    return [
+        (indicator.label, UITLEG[indicator])
+        for indicator in Indicator
+        if waarden is None or indicator in waarden
+    ]

@@ -1,4 +1,5 @@
 import datetime
+import re
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
@@ -97,6 +98,14 @@ class Regio(models.Model):
         return reverse("wijken:regio", args=[self.slug])
 
 
+# A postcode as people type it: the four digits of its area, the two letters optional.
+POSTCODE_ZOEK = re.compile(r"(\d{4}) ?(?:[A-Za-z]{2})?")
+POSTCODEGEBIEDEN = RegexValidator(
+    r"^\d{4}(?:[ ,;]+\d{4})*$",
+    "Vul de postcodegebieden in als 4 cijfers, gescheiden door komma's. Bijvoorbeeld: 6301, 6305.",
+)
+
+
 class WijkQuerySet(models.QuerySet):
     def editable_by(self, user) -> "WijkQuerySet":
         if not user.is_authenticated or not user.is_active:
@@ -108,8 +117,20 @@ class WijkQuerySet(models.QuerySet):
         return self.none()
 
     def zoek(self, tekst: str) -> "WijkQuerySet":
-        """Wijken whose name, or their regio's name, holds the text (any case)."""
-        return self.filter(Q(naam__icontains=tekst) | Q(regio__naam__icontains=tekst))
+        """Wijken whose name, their regio's name or the plaats of one of their huizen holds
+        the text (any case); a postcode (its four digits, letters optional) finds the wijk
+        that lists the area, or whose huis has a postcode in it."""
+        huizen = Huis.objects.filter(plaats__icontains=tekst)
+        gevonden = Q(naam__icontains=tekst) | Q(regio__naam__icontains=tekst)
+        postcode = POSTCODE_ZOEK.fullmatch(tekst.strip())
+        if postcode:
+            gebied = postcode[1]
+            # Four digits never match inside a longer number: the list holds only groups of four.
+            gevonden |= Q(postcodes__contains=gebied)
+            huizen = Huis.objects.filter(
+                Q(plaats__icontains=tekst) | Q(postcode__startswith=gebied)
+            )
+        return self.filter(gevonden | Q(pk__in=huizen.values("wijk")))
 
     def publiek(self, huizen: "models.QuerySet[Huis] | None" = None) -> "WijkQuerySet":
         """A wijk with what every public page of it shows, in a fixed number of queries;
@@ -164,6 +185,16 @@ class Wijk(models.Model):
             "eigen code: kijk de code van uw wijk na bij het CBS."
         },
         help_text="Bijvoorbeeld WK099401: WK, de gemeentecode en het wijknummer.",
+    )
+    # So a resident finds the wijk by postcode on the home page; the huizen' own postcodes
+    # cover only the streets they stand in.
+    postcodes = models.CharField(
+        "postcodegebieden",
+        max_length=300,
+        blank=True,
+        validators=[POSTCODEGEBIEDEN],
+        help_text="De 4 cijfers van de postcodes in de wijk, gescheiden door komma's. "
+        "Bijvoorbeeld: 6301, 6305.",
     )
     coordinatoren = models.ManyToManyField(
         User,
@@ -224,6 +255,8 @@ class Wijk(models.Model):
         return reverse("beheer:wijk", args=[self.regio.slug, self.slug])
 
     def clean(self) -> None:
+        # One spelling, whatever separators were typed: "6305;6301 6301" -> "6301, 6305".
+        self.postcodes = ", ".join(sorted(set(re.findall(r"\d{4}", self.postcodes))))
         if self.geen_nieuwe_initiatieven_op and not self.geen_nieuwe_initiatieven_reden.strip():
             raise ValidationError(
                 {
