@@ -180,7 +180,7 @@ class StapForm(forms.ModelForm):
         1: "Toelichting",
         2: "Wie doen er mee?",
         3: "Wat is er al in de wijk, en waarom is dit nieuw?",
-        4: "Hoe evalueren en borgen we het?",
+        4: "Hoe evalueren we het, en hoe blijft het bestaan?",
         5: "Welk doel van het wijkplan dient het?",
         6: "Toelichting",
         7: "Toelichting",

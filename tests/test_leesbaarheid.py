@@ -19,7 +19,7 @@ JARGON = {
     r"\bdruppels?\b": "druppel",
     r"\bBHV": None,
     r"\bfacilitair": None,
-    r"\bgeborgd\b|\bborgen\b": None,
+    r"\bgeborgd\b|\bborgen\b": "borgen",
     r"\bGWL\b": None,
 }
 # B1: sentences of about 15 words; Flesch-Douma 60 and up reads easily.
