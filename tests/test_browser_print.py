@@ -65,3 +65,15 @@ def test_calendar_links_and_forms_stay_off_paper(page, live_server, demo):
     page.emulate_media(media="print")
     assert not page.get_by_text(re.compile("Abonneer in uw agenda")).first.is_visible()
     assert all(not form.is_visible() for form in page.locator("main form").all())
+
+
+def test_a_link_whose_text_is_its_address_prints_once(page, live_server, demo):
+    paginas, _ = printed(page, live_server.url + WIJK + "doe-boekje/")
+    assert "\n".join(paginas).count("https://seniorenvalkenburg.example/") == 1
+    paginas, _ = printed(
+        page, live_server.url + WIJK + "initiatieven/samen-op-stap-voor-n-boodschap/"
+    )
+    tekst = " ".join("\n".join(paginas).split())
+    assert "Samen op stap" in tekst and "Download" not in tekst
+    paginas, _ = printed(page, live_server.url + WIJK + "open-koffie/")
+    assert "iCalendar" not in "\n".join(paginas)
