@@ -102,6 +102,52 @@ def test_bars_start_at_zero_and_scale_with_the_value(wijk_a, eenzaamheid):
     assert grafiek.rasterlijnen[0][1] == "0%"
 
 
+def staafhoogtes(html: str, grafiek_id: str) -> list[float]:
+    svg = html[html.index(f'id="{grafiek_id}-titel"') :]
+    svg = svg[: svg.index("</svg>")]
+    return [
+        float(h)
+        for h in re.findall(r'<rect class="grafiek__staaf[^"]*"[^>]*height="([\d.]+)"', svg)
+    ]
+
+
+def test_percentages_share_one_0_to_100_scale(client, wijk_a):
+    """41 % beside 86 % looks less than half as tall, as it is (issue 16)."""
+    WijkcijferFactory(wijk=wijk_a, maat=Indicator.ZELFREDZAAMHEID, waarde="86")
+    WijkcijferFactory(wijk=wijk_a, maat=Indicator.SOCIALE_PARTICIPATIE, waarde="41")
+    html = section(client.get(URL).content.decode(), "wijkdata")
+    [hoog] = staafhoogtes(html, "grafiek-zelfredzaamheid")
+    [laag] = staafhoogtes(html, "grafiek-sociale_participatie")
+    assert laag < hoog / 2
+    assert laag / hoog == pytest.approx(41 / 86, rel=0.01)
+    # The same axis in both charts: 0, 50 and 100 %.
+    wijk = met_wijkdata(Wijk.objects.publiek()).get(pk=wijk_a.pk)
+    assen = {
+        tuple(label for _, label in b.grafiek.rasterlijnen)
+        for b in charts.indicatorbeelden(wijk)
+        if b.grafiek
+    }
+    assert assen == {("0%", "50%", "100%")}
+
+
+def test_profile_shares_on_the_same_scale_with_labels_clear_of_the_grid(wijk_a):
+    for maat, waarde in [(Profielmaat.AANDEEL_65_PLUS, "41"), (Profielmaat.AANDEEL_75_PLUS, "96")]:
+        WijkcijferFactory(wijk=wijk_a, maat=maat, bron=Bron.CBS, jaar=2024, waarde=waarde)
+    wijk = met_wijkdata(Wijk.objects.publiek()).get(pk=wijk_a.pk)
+    grafiek = charts.profiel(wijk).grafiek
+    [laag], [hoog] = (rij.balken for rij in grafiek.rijen)
+    assert laag.breedte / hoog.breedte == pytest.approx(41 / 96, rel=0.01)
+    assert [label for _, label in grafiek.rasterlijnen] == ["0%", "50%", "100%"]
+    # Beside a short bar the label has a white patch under it that covers the 50 % line;
+    # a long bar (96 %) holds its label inside, right-aligned, within the chart.
+    x, breedte = laag.achtergrond
+    vijftig = grafiek.rasterlijnen[1][0]
+    assert not laag.binnen and x < vijftig < x + breedte
+    assert hoog.binnen and hoog.tekst_x <= grafiek.balk_x + hoog.breedte <= grafiek.breedte
+    for rij in grafiek.rijen:  # grid lines only beside the bars, not through the labels
+        assert rij.label_y < rij.raster_y[0] and rij.raster_y[1] < rij.vergelijking_y
+
+
 def test_chart_series_follows_the_latest_source(wijk_a):
     WijkcijferFactory(wijk=wijk_a, jaar=2020, bron=Bron.GGD, waarde="40")
     WijkcijferFactory(wijk=wijk_a, jaar=2022, bron=Bron.RIVM, waarde="45")

@@ -2,7 +2,8 @@
 
 No JavaScript: every chart is a plain inline SVG with a title and description, and
 the template puts a table with the same figures beside it for screen readers.
-Bars always start at zero, so a small difference looks small.
+Bars always start at zero, so a small difference looks small, and every percentage
+stands on the same 0-100 % scale, so 41 % never looks as tall as 86 % in the chart beside it.
 """
 
 import math
@@ -18,11 +19,13 @@ MAX_JAREN = 6  # the most recent years in a chart; the table shows them all
 
 
 def _schaal_max(getallen: list[Decimal], procent: bool) -> float:
-    """A round top for the axis, a little above the highest bar."""
+    """The top of the axis: 100 for a percentage (one scale for every chart), otherwise
+    a round number a little above the highest bar."""
+    if procent:
+        return 100
     hoogste = float(max(getallen, default=0)) * 1.15 or 10
     stap = 10 ** max(0, math.floor(math.log10(hoogste)))
-    top = math.ceil(hoogste / stap) * stap
-    return min(top, 100) if procent else top
+    return math.ceil(hoogste / stap) * stap
 
 
 def _reeks(cijfers: list[Wijkcijfer]) -> tuple[list[Wijkcijfer], list[Wijkcijfer]]:
@@ -249,6 +252,14 @@ def indicatorbeelden(wijk: Wijk) -> list[IndicatorBeeld]:
 # --- the social profile (horizontal bars, latest year beside the one before) ---------
 
 
+PROFIEL_LETTER = 16  # px: the chart is 340 wide, so on a 320 px phone still ~14 px
+
+
+def _tekstbreedte(tekst: str) -> float:
+    """A generous estimate of a bold label's width (DejaVu Sans Bold digits are 0.7 em)."""
+    return len(tekst) * PROFIEL_LETTER * 0.7
+
+
 @dataclass
 class Profielbalk:
     y: float
@@ -256,18 +267,29 @@ class Profielbalk:
     tekst: str
     laatste: bool
     tekst_x: float
+    # Where the value does not fit beside the bar (a share near 100 %), it goes inside.
+    binnen: bool = False
+
+    @property
+    def achtergrond(self) -> tuple[float, float]:
+        """x and width of the white patch under a label beside the bar: a grid line
+        behind it stops short of the text."""
+        return round(self.tekst_x - 3, 1), round(_tekstbreedte(self.tekst) + 6, 1)
 
 
 @dataclass
 class Profielrij:
-    """A label line (with the comparison at its right end) above two bars."""
+    """A label line above two bars, the comparison (if any) on a small line below them;
+    the grid lines run only beside the bars, never through a label line."""
 
     label: str
     label_y: float
     balken: list[Profielbalk]
     vergelijking_x: float | None
     vergelijking_tekst: str
+    vergelijking_y: float
     lijn_y: tuple[float, float]
+    raster_y: tuple[float, float]
 
 
 @dataclass
@@ -278,7 +300,7 @@ class Profielgrafiek:
     rijen: list[Profielrij]
     rasterlijnen: list[tuple[float, str]]
     hoogte: float
-    breedte: int = 440
+    breedte: int = 340
     balk_x: int = 14  # room for the centred 0% on the axis
     balk_hoogte: int = 18
 
@@ -324,34 +346,41 @@ def profiel(wijk: Wijk) -> Profiel:
 
 def _profielgrafiek(wijk: Wijk, aandelen: list[list[Wijkcijfer]]) -> Profielgrafiek:
     # Labels above the bars, not beside them: the chart stays legible on a phone.
-    balk_x, ruimte, balk, rijhoogte, boven = 14, 280, 18, 78, 28
-    getallen = [c.waarde for reeks in aandelen for c in reeks[-2:]]
-    getallen += [reeks[-1].vergelijking[1] for reeks in aandelen if reeks[-1].vergelijking]
-    top = _schaal_max(getallen, procent=True)
+    breedte, balk_x, ruimte, balk, boven = 340, 14, 300, 18, 28
+    top = 100  # shares: the one 0-100 % scale of every percentage chart
     schaal = ruimte / top
     rijen, beschrijving = [], []
-    for i, reeks in enumerate(aandelen):
-        y = boven + i * rijhoogte
+    y = boven  # each row as high as its bars and comparison line need
+    for reeks in aandelen:
         getoond = reeks[-2:]
         laatste = reeks[-1]
         vergelijking = laatste.vergelijking
         # The value label starts right of both the bar and the comparison line.
         lijn_x = float(vergelijking[1]) * schaal if vergelijking else 0
-        balken = [
-            Profielbalk(
-                y=y + 22 + j * (balk + 2),
-                breedte=round(float(c.waarde) * schaal, 1),
-                tekst=f"{c.waarde_tekst} ({c.jaar})",
-                laatste=c is reeks[-1],
-                tekst_x=round(balk_x + max(float(c.waarde) * schaal, lijn_x) + 7, 1),
+        balken = []
+        for j, c in enumerate(getoond):
+            lengte = float(c.waarde) * schaal
+            tekst = f"{c.waarde_tekst} ({c.jaar})"
+            tekst_x = balk_x + max(lengte, lijn_x) + 7
+            binnen = tekst_x + _tekstbreedte(tekst) > breedte
+            balken.append(
+                Profielbalk(
+                    y=y + 22 + j * (balk + 2),
+                    breedte=round(lengte, 1),
+                    tekst=tekst,
+                    laatste=c is reeks[-1],
+                    tekst_x=round(balk_x + lengte - 6 if binnen else tekst_x, 1),
+                    binnen=binnen,
+                )
             )
-            for j, c in enumerate(getoond)
-        ]
+        onder = y + 22 + len(getoond) * (balk + 2)
         rijen.append(
             Profielrij(
                 label=laatste.maat_label,
                 label_y=y + 14,
-                lijn_y=(y + 18, y + 22 + len(getoond) * (balk + 2) + 4),
+                lijn_y=(y + 18, onder + 2),
+                raster_y=(y + 22, onder - 2),
+                vergelijking_y=onder + 15,
                 balken=balken,
                 vergelijking_x=(
                     round(balk_x + float(vergelijking[1]) * schaal, 1) if vergelijking else None
@@ -361,6 +390,7 @@ def _profielgrafiek(wijk: Wijk, aandelen: list[list[Wijkcijfer]]) -> Profielgraf
                 ),
             )
         )
+        y = onder + (32 if vergelijking else 14)
         zin = f"{laatste.maat_label}: " + ", ".join(
             f"{c.waarde_tekst} in {c.jaar}" for c in getoond
         )
@@ -377,5 +407,6 @@ def _profielgrafiek(wijk: Wijk, aandelen: list[list[Wijkcijfer]]) -> Profielgraf
         beschrijving=f"Staafdiagram {titel}. " + ". ".join(beschrijving) + ".",
         rijen=rijen,
         rasterlijnen=rasterlijnen,
-        hoogte=boven + len(aandelen) * rijhoogte,
+        hoogte=y,
+        breedte=breedte,
     )
