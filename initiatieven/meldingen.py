@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
+from communitycare.lib.bedragen import euro
 from communitycare.tasks import send_email
 from initiatieven.models import Begroting, Begrotingsbesluit
 from wijken.base import roles
@@ -50,7 +51,7 @@ def ter_goedkeuring(begroting: Begroting, *, opnieuw: bool = False) -> None:
         f"Begroting ter goedkeuring: {initiatief} ({initiatief.wijk})",
         f"De begroting van “{initiatief}” in {initiatief.wijk} {waarom}.\n"
         f"Ingediend door: {begroting.ingediend_door}\n"
-        f"Totaal: € {begroting.totaal():.2f}\n\n"
+        f"Totaal: {euro(begroting.totaal(), spatie=' ')}\n\n"
         f"Bekijk de begrotingen ter goedkeuring: {url}\n",
         _programmamanagers(),
     )
