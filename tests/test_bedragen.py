@@ -8,7 +8,9 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from communitycare.lib.bedragen import BedragField, GeenGetal, euro, getal_nl, lees_getal
@@ -251,3 +253,19 @@ def test_typing_a_dutch_amount_in_chromium(page, live_server, login, wijk_a, coo
     form.get_by_role("button", name="Regel toevoegen").click()
     page.get_by_text("Vul een bedrag in euro in, bijvoorbeeld 1.234,56.").wait_for()
     assert Begrotingsregel.objects.count() == 1
+
+
+def test_the_export_costs_the_same_queries_for_any_number_of_lines(client_for, lopend):
+    client = client_for("coordinator_a")
+    export = lopend.beheer_url("begroting") + "export/"
+    client.get(export)  # the session and the user, warmed
+    aantallen = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(export).status_code == 200
+        aantallen.append(len(queries))
+        for n in range(10):
+            Begrotingsregel(
+                begroting=lopend.begroting, categorie="overig", omschrijving=f"R{n}", bedrag=n
+            ).save(bevestigd=True)
+    assert aantallen[0] == aantallen[1]
