@@ -1,13 +1,15 @@
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 
+from communitycare.lib.bedragen import BedragField, euro
 from initiatieven.forms import BesluitForm
 from initiatieven.models import (
     Begroting,
     Begrotingsbesluit,
     Begrotingsregel,
     BegrotingTerGoedkeuring,
+    Besteding,
     Evaluatie,
     GoedkeuringGeweigerd,
     Initiatief,
@@ -15,6 +17,9 @@ from initiatieven.models import (
     Startstap,
 )
 from wijken.base.admin import BackOfficeAdmin, ReadOnlyInline
+
+# Every amount in the admin is typed and read as in the back office ("1.234,56").
+BEDRAGEN = {models.DecimalField: {"form_class": BedragField}}
 
 
 class IndicatorInline(admin.TabularInline):
@@ -44,7 +49,12 @@ class InitiatiefAdmin(BackOfficeAdmin):
 
 class RegelInline(ReadOnlyInline):
     model = Begrotingsregel
-    fields = ["categorie", "omschrijving", "bedrag", "betaler", "looptijd"]
+    fields = ["categorie", "omschrijving", "kosten", "betaler", "looptijd"]
+    readonly_fields = ["kosten"]
+
+    @admin.display(description="hoeveel kost het")
+    def kosten(self, obj) -> str:
+        return euro(obj.bedrag)
 
 
 class BesluitInline(ReadOnlyInline):
@@ -85,9 +95,9 @@ class BegrotingAdmin(admin.ModelAdmin):
     def wijk(self, obj) -> str:
         return str(obj.initiatief.wijk)
 
-    @admin.display(description="totaal (€)", ordering="totaal_bedrag")
-    def totaal(self, obj):
-        return obj.totaal_bedrag or 0
+    @admin.display(description="totaal", ordering="totaal_bedrag")
+    def totaal(self, obj) -> str:
+        return euro(obj.totaal_bedrag or 0)
 
 
 @admin.register(BegrotingTerGoedkeuring)
@@ -180,6 +190,20 @@ class GoedkeuringAdmin(BegrotingAdmin):
         return self._besluit(request, queryset, afwijzen=True)
 
 
+class BestedingInline(admin.TabularInline):
+    """What was spent per category; the categories come from the begroting."""
+
+    model = Besteding
+    fields = ["categorie", "besteed"]
+    readonly_fields = ["categorie"]
+    formfield_overrides = BEDRAGEN
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Evaluatie)
 class EvaluatieAdmin(BackOfficeAdmin):
     """Started from the description and published in the back office, by its rules."""
@@ -190,6 +214,7 @@ class EvaluatieAdmin(BackOfficeAdmin):
     list_select_related = ["initiatief__wijk__regio"]
     domein_velden = ("initiatief", "soort", "gepubliceerd_op")
     backoffice_tekst = "Publiceren in de backoffice"
+    inlines = [BestedingInline]
 
     def backoffice_url(self, obj: Evaluatie) -> str:
         return obj.initiatief.beheer_url("evaluatie", obj.pk)

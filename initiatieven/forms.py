@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 
+from communitycare.lib.bedragen import BedragField
 from communitycare.lib.formsets import FACTORY_ARGUMENTS, ExistingRowsOnly
 from initiatieven.models import (
     Begroting,
@@ -306,9 +307,9 @@ class BegrotingsregelForm(PortaalForm):
     class Meta:
         model = Begrotingsregel
         fields = ["categorie", "omschrijving", "bedrag", "betaler", "looptijd"]
+        field_classes = {"bedrag": BedragField}
         error_messages = {
             "bedrag": {
-                "invalid": "Vul een bedrag in euro in, bijvoorbeeld 125,50.",
                 "required": "Vul een bedrag in.",
                 "max_digits": "Een regel is hoogstens € 100.000.",
                 "max_whole_digits": "Een regel is hoogstens € 100.000.",
@@ -319,10 +320,6 @@ class BegrotingsregelForm(PortaalForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["categorie"].choices = [("", "Kies wat het is"), *Categorie.choices]
-        self.fields["bedrag"].localize = True
-        self.fields["bedrag"].widget.is_localized = True
-        self.fields["bedrag"].widget.input_type = "text"
-        self.fields["bedrag"].widget.attrs.update({"inputmode": "decimal"})
         if self.instance.pk:
             self.helper.inputs[0].value = "Regel opslaan"
 
@@ -405,13 +402,10 @@ class BestedingForm(forms.ModelForm):
     class Meta:
         model = Besteding
         fields = ["besteed"]
-        error_messages = {"besteed": {"invalid": "Vul een bedrag in euro in."}}
+        field_classes = {"besteed": BedragField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["besteed"].localize = True
-        self.fields["besteed"].widget.is_localized = True
-        self.fields["besteed"].widget.input_type = "text"
         self.fields[
             "besteed"
         ].label = f"Werkelijk besteed aan {self.instance.get_categorie_display()}"

@@ -4,7 +4,8 @@ event in the begroting's history by initiatieven.effects."""
 from django.conf import settings
 from django.urls import reverse
 
-from communitycare.tasks import send_email_after_commit as _send
+from communitycare.lib.bedragen import euro
+from communitycare.tasks import send_email_after_commit
 from initiatieven.models import Begroting, Begrotingsbesluit
 from wijken.base import roles
 from wijken.base.models import User
@@ -34,11 +35,11 @@ def ter_goedkeuring(begroting: Begroting, *, opnieuw: bool = False) -> None:
         if opnieuw
         else "is ingediend ter goedkeuring"
     )
-    _send(
+    send_email_after_commit(
         f"Begroting ter goedkeuring: {initiatief} ({initiatief.wijk})",
         f"De begroting van “{initiatief}” in {initiatief.wijk} {waarom}.\n"
         f"Ingediend door: {begroting.ingediend_door}\n"
-        f"Totaal: € {begroting.totaal():.2f}\n\n"
+        f"Totaal: {euro(begroting.totaal(), spatie=' ')}\n\n"
         f"Bekijk de begrotingen ter goedkeuring: {url}\n",
         _programmamanagers(),
     )
@@ -56,4 +57,6 @@ def besluit(begroting: Begroting, besluit: Begrotingsbesluit) -> None:
             f"{besluit.door} heeft de begroting van “{initiatief}” afgewezen.\n\n"
             f"Reden:\n{besluit.reden}\n"
         )
-    _send(onderwerp, tekst + f"\nBekijk de begroting: {url}\n", _coordinatoren(begroting))
+    send_email_after_commit(
+        onderwerp, tekst + f"\nBekijk de begroting: {url}\n", _coordinatoren(begroting)
+    )

@@ -16,6 +16,7 @@ urlpatterns = [
     path(item + "stappen/<int:nummer>/heropenen/", beheer.stap_heropenen, name="stap_heropenen"),
     path(item + "status/", beheer.status, name="status"),
     path(item + "begroting/", beheer.begroting, name="begroting"),
+    path(item + "begroting/export/", beheer.begroting_export, name="begroting_export"),
     path(item + "begroting/regels/nieuw/", beheer.regel_nieuw, name="regel_nieuw"),
     path(item + "begroting/regels/<int:pk>/", beheer.regel, name="regel"),
     path(

@@ -29,7 +29,7 @@ def test_start_is_prefilled_from_the_description(client_for, wijk_a, coordinator
     begroot = {b.categorie: b.begroot for b in evaluatie.bestedingen.all()}
     assert begroot == {"ruimte": 0, "eten_drinken": 250, "communicatie": 80}
     html = client_for("coordinator_a").get(response["Location"]).content.decode()
-    assert "Begroot voor Eten/drinken: € 250" in html
+    assert "Begroot voor Eten/drinken: €&nbsp;250,00" in html
 
 
 def evaluatie_post(evaluatie, besteed: str = "7", **anders) -> dict:

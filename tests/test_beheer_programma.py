@@ -1,5 +1,6 @@
 """The programme dashboard: all wijken side by side, sortable, exportable."""
 
+import codecs
 import csv
 import io
 
@@ -89,7 +90,9 @@ def test_csv_export(client_for, voortgang):
     response = client_for("programmamanager").get(URL + "export.csv?sorteer=wijk&volgorde=af")
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rijen = list(csv.reader(io.StringIO(response.content.decode())))
+    # As Dutch Excel opens it with a double click: a BOM for UTF-8, semicolons.
+    assert response.content.startswith(codecs.BOM_UTF8 + b"Regio;Wijk;")
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0][:4] == ["Regio", "Wijk", "CBS-wijkcode", "Wijkverbinders (doel 10)"]
     assert rijen[1][1] == "Welten-Benzenrade-Douvenrade"
     valkenburg = dict(zip(rijen[0], rijen[2], strict=True))

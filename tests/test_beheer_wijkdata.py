@@ -305,3 +305,23 @@ def test_the_size_limit_is_on_the_form_and_checked_before_reading(
     html = upload(client, te_groot).content.decode()
     assert "Het bestand is groter dan 5 MB." in html
     assert not Wijkcijfer.objects.exists()
+
+
+def test_an_upload_with_several_bad_rows_shows_them_all_and_changes_nothing(client_for):
+    client = client_for("coordinator_a")
+    html = upload(
+        client,
+        GOED
+        + "WK099401,eenzaamheid,2021,veel,procent,rivm,\n"
+        + "WK091707,eenzaamheid,2021,53.4,procent,rivm,\n"
+        + "WK099401,eenzaamheid,2020,1.000,procent,rivm,\n"
+        + "WK099401,eenzaamheid,2019,50,procent,rivm,50,1\n",
+    ).content.decode()
+    assert "cijfers.csv is niet ingelezen" in html
+    assert "Regel 3: waarde &#x27;veel&#x27; is geen getal." in html
+    assert "4 regels kloppen niet" in html
+    assert "Regel 4: deze regel is voor Welten-Benzenrade-Douvenrade" in html
+    assert "Regel 5: waarde &#x27;1.000&#x27;: hoogstens twee cijfers" in html
+    assert "Regel 6: 8 kolommen, de kopregel heeft er 7." in html
+    assert "wijkdata_upload" not in client.session
+    assert not Wijkcijfer.objects.exists()

@@ -101,7 +101,7 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     regel(page, "Communicatie/gadgets", "Flyers", "120", "Seniorenvereniging")
     assert page.locator("#begroting-regels tbody tr").count() == 3
     assert page.url.endswith("/begroting/")  # added in place
-    page.get_by_text("€\u00a01160,00").first.wait_for()
+    page.get_by_text("€\u00a01.160,00").first.wait_for()
     page.get_by_role("button", name="Indienen ter goedkeuring").click()
     page.get_by_text("De begroting is ingediend.").wait_for()
     page.get_by_role("link", name="Samen op stap").first.click()
@@ -127,7 +127,7 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     assert page.get_by_role("link", name="Samen op stap").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Samen op stap").click()
-    assert page.get_by_text("€\u00a01160,00").first.is_visible()
+    assert page.get_by_text("€\u00a01.160,00").first.is_visible()
     assert_accessible(page)
 
     # A change afterwards: pending again, and the gate holds until approved again.

@@ -2,6 +2,7 @@
 
 import time
 import tracemalloc
+from decimal import Decimal
 from io import BytesIO, StringIO
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from django.db import IntegrityError
 
 from tests.factories import WijkFactory
 from wijken.wijkdata.importer import lees_bytes, maak_plan
+from wijken.wijkdata.maten import MAAT_LABELS
 from wijken.wijkdata.models import Wijkcijfer
 
 KOP = "cbs_code,maat,jaar,waarde,eenheid,bron,vergelijking_gemeente,demo\n"
@@ -264,3 +266,63 @@ def test_a_large_valid_file_costs_memory_by_its_rows_not_its_bytes(wijken):
     plan, piek, _ = gemeten((KOP + "\n".join(regels)).encode())
     assert plan.is_geldig and len(plan.nieuw) == len(regels) == 288
     assert piek < 4 * MB, f"{piek / MB:.1f} MB"
+
+
+def test_eight_bad_rows_are_reported_at_once_with_their_fields(wijken):
+    goed = "WK099401,eenzaamheid,2022,53.4,procent,rivm,,\n"
+    fout = [
+        "WK099401,eenzaamheid,2021,veel,procent,rivm,,\n",
+        "WK099401,eenzaamheid,1850,50,procent,rivm,,\n",
+        "WK099401,geluk,2022,50,procent,rivm,,\n",
+        "WK099401,eenzaamheid,2020,50,procent,buurman,,\n",
+        "WK999999,eenzaamheid,2022,50,procent,rivm,,\n",
+        "WK099401,eenzaamheid,2019,1,2,3,procent,rivm\n",
+        "WK099401,eenzaamheid,2018,50,procent,rivm,1,2,3\n",
+        "WK099401,eenzaamheid,2017,50,procent,rivm,,misschien\n",
+    ]
+    plan = maak_plan(KOP + goed + "".join(fout))
+    assert sorted({f.regel for f in plan.fouten}) == list(range(3, 11))  # one upload
+    twee = maak_plan(KOP + goed + fout[0] + fout[2])
+    assert [str(f) for f in twee.fouten] == [
+        "Regel 3: waarde 'veel' is geen getal.",
+        f"Regel 4: onbekende maat 'geluk'. Kies uit: {', '.join(MAAT_LABELS)}.",
+    ]
+
+
+def test_every_mistake_of_one_row_is_reported(wijken):
+    plan = maak_plan(KOP + "WK099401,eenzaamheid,1850,veel,procent,buurman,1.2.3,misschien\n")
+    redenen = [str(f) for f in plan.fouten]
+    assert all(reden.startswith("Regel 2: ") for reden in redenen)
+    assert len(redenen) == 5
+    for stuk in [
+        "bron 'buurman'",
+        "jaar '1850'",
+        "waarde 'veel'",
+        "vergelijking_gemeente '1.2.3'",
+        "demo 'misschien'",
+    ]:
+        assert any(stuk in reden for reden in redenen), stuk
+
+
+def test_a_thousand_with_a_dot_is_asked_about_not_misread(wijken):
+    plan = maak_plan(KOP + "WK099401,inwoners,2022,1.000,aantal,cbs,,\n")
+    assert [str(f) for f in plan.fouten] == [
+        "Regel 2: waarde '1.000': hoogstens twee cijfers achter de komma. "
+        "Bedoelt u 1000? Schrijf het dan zonder punt."
+    ]
+    dutch = maak_plan(
+        "cbs_code;maat;jaar;waarde;eenheid;bron\nWK099401;inwoners;2022;1.234,00;aantal;cbs\n"
+    )
+    assert dutch.is_geldig, dutch.fouten
+    assert dutch.nieuw[0].cijfer.waarde == Decimal("1234")
+
+
+def test_the_command_lists_every_bad_row_and_imports_nothing(wijken, tmp_path):
+    regels = "".join(f"WK099401,eenzaamheid,{2010 + n},veel,procent,rivm,,\n" for n in range(8))
+    pad = bestand(tmp_path, KOP + "WK099401,eenzaamheid,2022,53.4,procent,rivm,,\n" + regels)
+    fouten = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_wijkdata", pad, stdout=StringIO(), stderr=fouten)
+    assert all(f"Regel {n}: waarde 'veel'" in fouten.getvalue() for n in range(3, 11))
+    assert fouten.getvalue().count("is geen getal") == 8
+    assert not Wijkcijfer.objects.exists()

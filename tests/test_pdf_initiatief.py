@@ -45,7 +45,7 @@ def test_description_with_begroting_and_goedkeuring(client, initiatief):
     text = pdf_text(response.content)
     for expected in ["Samen op stap", "Het idee", "café-bezoek", "Financiën", "Goedkeuring"]:
         assert expected in text
-    assert "1040,00" in text.replace(".", ",") or "1040.00" in text
+    assert "€ 1.040,00" in text.replace("\u00a0", " ")  # Dutch, with a thousands dot
     assert "Betaald of uitgevoerd door Gemeente" in " ".join(text.split())
     assert "Programmamanager akkoord" in text and "begroting goedgekeurd op" in text
 

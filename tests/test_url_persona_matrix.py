@@ -188,6 +188,7 @@ EXPECTED: dict[str, Rij] = {
     "initiatieven_beheer:stap_heropenen": Rij(BEHEER_POST),
     "initiatieven_beheer:status": Rij(BEHEER_POST),
     "initiatieven_beheer:begroting": Rij(BEHEER),
+    "initiatieven_beheer:begroting_export": Rij(BEHEER),
     "initiatieven_beheer:regel_nieuw": Rij(BEHEER_POST),
     "initiatieven_beheer:regel": Rij(BEHEER, pk="regel"),
     "initiatieven_beheer:regel_verwijderen": Rij(BEHEER, pk="regel"),
@@ -312,6 +313,7 @@ def inhoud(wijk_a, wijk_b):
 # The begroting URLs work on the initiative whose begroting is still a draft.
 OP_CONCEPT = {
     "initiatieven_beheer:begroting",
+    "initiatieven_beheer:begroting_export",
     "initiatieven_beheer:regel_nieuw",
     "initiatieven_beheer:regel",
     "initiatieven_beheer:regel_verwijderen",

@@ -172,7 +172,8 @@ def inert(response, url: str) -> list[str]:
     if soort == "text/plain":  # security.txt: no field of any model reaches it
         return [f"{url}: {regel}" for regel in inhoud.decode().splitlines() if "<" in regel]
     if soort == "text/csv":
-        cellen = [cel for rij in csv.reader(io.StringIO(inhoud.decode())) for cel in rij]
+        tekst = io.StringIO(inhoud.decode("utf-8-sig"))
+        cellen = [cel for rij in csv.reader(tekst, delimiter=";") for cel in rij]
         return [f"{url}: formula {cel}" for cel in cellen if cel[:1] in ("=", "+", "-", "@")]
     if soort.endswith("spreadsheetml.sheet"):
         blad = load_workbook(io.BytesIO(inhoud)).active
@@ -260,6 +261,7 @@ BIJZONDERE_PAGINAS = {
     "api:initiatieven",
     "beheer:programma_export_csv",
     "beheer:programma_export_xlsx",
+    "initiatieven_beheer:begroting_export",
     "admin:initiatieven_begrotingtergoedkeuring_changelist",
     "wijken:doeboekje_pdf",
     "wijkplan:pdf",

@@ -1,8 +1,5 @@
 """The programme dashboard: every wijk side by side, for the programme roles only."""
 
-import csv
-from io import BytesIO
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -11,10 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from communitycare.lib import dataversion, lijsten, scopes
+from communitycare.lib import dataversion, exports, lijsten, scopes
 from communitycare.portaal import programma
 from wijken.base.access import check_programma
 from wijken.base.models import Regio
@@ -38,18 +33,6 @@ def _koppen() -> list[str]:
     return ["Regio", "Wijk", "CBS-wijkcode"] + [
         f"{f.kop} (doel {f.doel})" if f.doel else f.kop for f in programma.FIGUREN
     ]
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula: a wijk named
-# '=HYPERLINK(...)' must arrive as text (OWASP "CSV injection").
-FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _als_tekst(waarde):
-    """A CSV cell that a spreadsheet shows as the text typed, never runs."""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
-        return "'" + waarde
-    return waarde
 
 
 def _rijen(wijken) -> list[list]:
@@ -113,48 +96,27 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "beheer/programma.html", context)
 
 
-def _bestandsnaam(extensie: str) -> str:
-    return f"programma-{timezone.localdate():%Y-%m-%d}.{extensie}"
+def _bestandsnaam() -> str:
+    return f"programma-{timezone.localdate():%Y-%m-%d}"
 
 
-@login_required
-@require_GET
-def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _export(request: AuthenticatedHttpRequest, formaat: str) -> HttpResponse:
     check_programma(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("csv")}"'
-    schrijver = csv.writer(response)
-    schrijver.writerow(_koppen())
-    schrijver.writerows(
-        ["" if waarde is None else _als_tekst(waarde) for waarde in rij]
-        for rij in _rijen(programma.overzicht(*_selectie(request)))
+    koppen, rijen = _koppen(), _rijen(programma.overzicht(*_selectie(request)))
+    if formaat == "csv":
+        return exports.csv_response(_bestandsnaam(), koppen, rijen)
+    return exports.xlsx_response(
+        _bestandsnaam(), "Programma", koppen, rijen, breedtes=[18, 32, 14], vastzetten="C2"
     )
-    return response
 
 
 @login_required
 @require_GET
 def export_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
-    check_programma(request)
-    boek = Workbook()
-    blad = boek.active
-    blad.title = "Programma"
-    blad.append(_koppen())
-    for cel in blad[1]:
-        cel.font = Font(bold=True)
-    for rij in _rijen(programma.overzicht(*_selectie(request))):
-        blad.append(rij)
-        for cel in blad[blad.max_row]:
-            if cel.data_type == "f":  # openpyxl reads a leading '=' as a formula: keep text
-                cel.data_type = "s"
-    blad.freeze_panes = "C2"
-    for kolom, breedte in zip("ABCDEFGHIJKLMNOP", [18, 32, 14], strict=False):
-        blad.column_dimensions[kolom].width = breedte
-    inhoud = BytesIO()
-    boek.save(inhoud)
-    response = HttpResponse(
-        inhoud.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam("xlsx")}"'
-    return response
+    return _export(request, "xlsx")
+
+
+@login_required
+@require_GET
+def export_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _export(request, "csv")

@@ -1,14 +1,19 @@
 """The back office of initiatives: steps, description, begroting, status, evaluations."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
+from communitycare.lib import exports
 from initiatieven.access import (
     get_begroting_for_edit,
     get_evaluatie_for_edit,
@@ -289,6 +294,27 @@ def begroting(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: st
         request,
         "initiatieven/beheer/begroting.html",
         _begroting_context(begroting, akkoord_form=form),
+    )
+
+
+@login_required
+@require_GET
+def begroting_export(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
+    """The lines and their total as Excel (the amounts numbers, to count with), or as
+    CSV with ?formaat=csv."""
+    begroting = get_begroting_for_edit(request, regio, wijk, slug)
+    regels: list = []
+    if begroting.pk:
+        prefetch_related_objects([begroting], "regels")  # the lines and the total: one query
+        regels = begroting.regellijst()
+    rijen = [
+        [r.get_categorie_display(), r.omschrijving, r.bedrag, r.betaler, r.looptijd] for r in regels
+    ]
+    rijen.append(["Totaal", "", begroting.totaal() if regels else Decimal(0), "", ""])
+    naam = f"begroting-{begroting.initiatief.slug}-{timezone.localdate():%Y-%m-%d}"
+    koppen = ["Wat", "Wat, welke, wie", "Kosten", "Wie betaalt of voert uit", "Voor hoe lang"]
+    return exports.tabel_response(
+        request, naam, "Begroting", koppen, rijen, breedtes=[22, 40, 14, 28, 20]
     )
 
 

@@ -39,7 +39,8 @@ PROGRAMMAMANAGER_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "initiatieven.begrotingsregel": ("view",),
     "initiatieven.begrotingsbesluit": ("view",),
     "initiatieven.evaluatie": ("view", "change"),
-    "initiatieven.besteding": ("view",),
+    # What was spent, filled in with the evaluation (an inline of it), in euro.
+    "initiatieven.besteding": ("view", "change"),
     "openkoffie.openkoffie": ("view", "change"),
     "openkoffie.agendaonderdeel": ("view", "change"),
     "openkoffie.bespreekpunt": ("view", "change"),

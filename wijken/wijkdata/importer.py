@@ -10,12 +10,13 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import BinaryIO, TextIO
 
 from django.db import transaction
 from django.utils import timezone
 
+from communitycare.lib.bedragen import GeenGetal, is_duizendtallen, lees_getal
 from wijken.base.models import Wijk
 from wijken.wijkdata.maten import EENHEID, MAAT_LABELS, Bron, Eenheid
 from wijken.wijkdata.models import Wijkcijfer
@@ -83,6 +84,11 @@ class Importplan:
     @property
     def is_geldig(self) -> bool:
         return not self.fouten
+
+    @property
+    def foute_regels(self) -> int:
+        """Rows with one or more errors (the file as a whole counts as one)."""
+        return len({fout.regel for fout in self.fouten})
 
     @property
     def samenvatting(self) -> str:
@@ -157,10 +163,10 @@ def maak_plan(bron: str | BinaryIO, wijk: Wijk | None = None) -> Importplan:
 
 def _controleer(stroom: TextIO, plan: Importplan, wijk: Wijk | None) -> None:
     # Two passes: the first only collects the CBS codes, so the wijken and their
-    # current figures take two queries; the second checks each row as it is read.
-    codes = {rij["cbs_code"].strip().upper() for _, rij in _lees_regels(stroom, plan)}
-    if not plan.is_geldig:
-        return
+    # current figures take two queries; the second checks each row as it is read and
+    # reports every error, those the first pass met too (a row with a column too many
+    # does not hide the mistakes below it: one upload shows them all).
+    codes = {rij["cbs_code"].strip().upper() for _, rij in _lees_regels(stroom, Importplan())}
     wijken: dict[str, list[Wijk]] = {}
     for gevonden in Wijk.objects.filter(cbs_code__in=codes):
         wijken.setdefault(gevonden.cbs_code, []).append(gevonden)
@@ -178,7 +184,8 @@ def _controleer(stroom: TextIO, plan: Importplan, wijk: Wijk | None) -> None:
             try:
                 cijfer = _cijfer(rij, wijken, wijk)
             except RegelFout as fout:
-                _fout(plan, regel, str(fout))
+                for reden in fout.args:
+                    _fout(plan, regel, reden)
                 continue
             sleutel = (cijfer.wijk_id, cijfer.maat, cijfer.jaar, cijfer.bron)
             if sleutel in gezien:
@@ -280,6 +287,43 @@ def _lees_regels(stroom: TextIO, plan: Importplan) -> Iterator[tuple[int, dict[s
 
 
 def _cijfer(rij: dict[str, str], wijken: dict[str, list[Wijk]], scope: Wijk | None) -> Wijkcijfer:
+    """The row as a figure, or RegelFout with every reason the row is wrong: a file
+    with three mistakes in a row is fixed in one go, not in three uploads."""
+    redenen: list[str] = []
+
+    def controleer(functie, *args):
+        try:
+            return functie(*args)
+        except RegelFout as fout:
+            redenen.extend(fout.args)
+            return None
+
+    wijk = controleer(_wijk, rij, wijken, scope)
+    maat = controleer(_maat, rij)
+    eenheid = controleer(_eenheid, rij, maat)
+    bron = controleer(_bron, rij)
+    jaar = controleer(_jaar, rij)
+    waarde = controleer(_getal, rij["waarde"], "waarde", eenheid, True)
+    vergelijkingen = {
+        naam: controleer(_getal, rij.get(naam, ""), naam, eenheid, False)
+        for naam in ["vergelijking_gemeente", "vergelijking_regio", "vergelijking_nederland"]
+    }
+    demo = controleer(_ja_nee, rij.get("demo", ""))
+    if redenen:
+        raise RegelFout(*redenen)
+    return Wijkcijfer(
+        wijk=wijk,
+        maat=maat,
+        jaar=jaar,
+        eenheid=eenheid,
+        bron=bron,
+        waarde=waarde,
+        demo=demo,
+        **vergelijkingen,
+    )
+
+
+def _wijk(rij: dict[str, str], wijken: dict[str, list[Wijk]], scope: Wijk | None) -> Wijk:
     code = rij["cbs_code"].strip().upper()
     gevonden = wijken.get(code, [])
     if not gevonden:
@@ -293,18 +337,34 @@ def _cijfer(rij: dict[str, str], wijken: dict[str, list[Wijk]], scope: Wijk | No
             f"deze regel is voor {wijk.naam}; hier kunt u alleen cijfers van "
             f"{scope.naam} ({scope.cbs_code}) invoeren."
         )
+    return wijk
 
+
+def _maat(rij: dict[str, str]) -> str:
     maat = rij["maat"].strip().lower()
     if maat not in MAAT_LABELS:
         raise RegelFout(f"onbekende maat '{maat}'. Kies uit: {', '.join(MAAT_LABELS)}.")
+    return maat
+
+
+def _eenheid(rij: dict[str, str], maat: str | None) -> str:
     eenheid = rij["eenheid"].strip().lower()
     eenheid = EENHEID_ALIASSEN.get(eenheid, eenheid)
-    if eenheid != EENHEID[maat]:
+    if maat is not None and eenheid != EENHEID[maat]:
         raise RegelFout(f"de eenheid van {maat} is '{EENHEID[maat]}', niet '{eenheid}'.")
+    if eenheid not in Eenheid.values:
+        raise RegelFout(f"onbekende eenheid '{eenheid}'. Kies uit: {', '.join(Eenheid.values)}.")
+    return eenheid
+
+
+def _bron(rij: dict[str, str]) -> str:
     bron = rij["bron"].strip().lower()
     if bron not in Bron.values:
         raise RegelFout(f"onbekende bron '{bron}'. Kies uit: {', '.join(Bron.values)}.")
+    return bron
 
+
+def _jaar(rij: dict[str, str]) -> int:
     jaar_tekst = rij["jaar"].strip()
     laatste_jaar = timezone.localdate().year + 1
     # isdigit() alone lets "²" and very long numbers through to int(), which then fails.
@@ -314,36 +374,28 @@ def _cijfer(rij: dict[str, str], wijken: dict[str, list[Wijk]], scope: Wijk | No
         and len(jaar_tekst) == 4
         and EERSTE_JAAR <= int(jaar_tekst) <= laatste_jaar
     ):
-        raise RegelFout(f"'{jaar_tekst}' is geen jaar tussen {EERSTE_JAAR} en {laatste_jaar}.")
-
-    cijfer = Wijkcijfer(
-        wijk=wijk,
-        maat=maat,
-        jaar=int(jaar_tekst),
-        eenheid=eenheid,
-        bron=bron,
-        waarde=_getal(rij["waarde"], "waarde", eenheid, verplicht=True),
-        demo=_ja_nee(rij.get("demo", "")),
-    )
-    for naam in ["vergelijking_gemeente", "vergelijking_regio", "vergelijking_nederland"]:
-        setattr(cijfer, naam, _getal(rij.get(naam, ""), naam, eenheid, verplicht=False))
-    return cijfer
+        raise RegelFout(f"jaar '{jaar_tekst}' is geen jaar tussen {EERSTE_JAAR} en {laatste_jaar}.")
+    return int(jaar_tekst)
 
 
-def _getal(tekst: str, kolom: str, eenheid: str, verplicht: bool) -> Decimal | None:
-    tekst = tekst.strip().replace(" ", "")
-    if not tekst:
+def _getal(tekst: str, kolom: str, eenheid: str | None, verplicht: bool) -> Decimal | None:
+    """Read as the back office reads it (communitycare.lib.bedragen), except that a lone
+    dot is a decimal point: data files write "53.4"."""
+    try:
+        getal = lees_getal(tekst, punt_duizendtal=False)
+    except GeenGetal as fout:
+        raise RegelFout(f"{kolom} {fout}") from None
+    tekst = tekst.strip()
+    if getal is None:
         if verplicht:
             raise RegelFout(f"{kolom} is leeg.")
         return None
-    if "," in tekst and "." in tekst:
-        raise RegelFout(f"{kolom} '{tekst}': gebruik geen scheidingsteken voor duizendtallen.")
-    try:
-        getal = Decimal(tekst.replace(",", "."))
-    except InvalidOperation:
-        raise RegelFout(f"{kolom} '{tekst}' is geen getal.") from None
-    if not getal.is_finite() or getal.as_tuple().exponent < -2:
-        raise RegelFout(f"{kolom} '{tekst}': hoogstens twee cijfers achter de komma.")
+    if -int(getal.as_tuple().exponent) > 2:  # lees_getal reads only finite numbers
+        hint = ""
+        if is_duizendtallen(tekst):
+            # "1.000": a thousand to a Dutch reader, one to a data file; ask, never guess.
+            hint = f" Bedoelt u {tekst.replace('.', '')}? Schrijf het dan zonder punt."
+        raise RegelFout(f"{kolom} '{tekst}': hoogstens twee cijfers achter de komma.{hint}")
     if getal < 0 or getal > MAX_GETAL:
         raise RegelFout(f"{kolom} '{tekst}' mag niet negatief of zo groot zijn.")
     if eenheid == Eenheid.PROCENT and getal > 100:

@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 if len(plan.fouten) > MAX_MELDINGEN:
                     self.stderr.write(f"… en nog {len(plan.fouten) - MAX_MELDINGEN} fouten.")
                 raise CommandError(
-                    f"{len(plan.fouten)} foute regel(s): er is niets ingelezen. "
+                    f"{plan.foute_regels} foute regel(s): er is niets ingelezen. "
                     "Verbeter het bestand en probeer het opnieuw."
                 )
             if not proef:
