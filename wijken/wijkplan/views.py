@@ -384,7 +384,7 @@ def herstellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
     messages.success(
         request,
         f"{deel_obj.nummer} {deel_obj.titel} is teruggezet naar de tekst van "
-        f"{record.history_date:%d-%m-%Y %H:%M}. Dat is een nieuwe versie.",
+        f"{timezone.localtime(record.history_date):%d-%m-%Y %H:%M}. Dat is een nieuwe versie.",
     )
     return _terug(wijk_obj, deel_obj.anker)
 
