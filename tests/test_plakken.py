@@ -1,6 +1,7 @@
 """Pasting from Word or a web page: HTML and plain text become the Markdown subset."""
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,13 @@ def test_plain_word_text_becomes_lists():
     html = render_markdown(tidy_pasted_text(WORD_PLAIN))
     assert "<ul>\n<li>Boodschappen samen doen\n<ul>\n<li>op dinsdag</li>" in html
     assert "<ol>\n<li>Eerst bellen</li>" in html
+
+
+def test_a_line_of_many_tabs_is_quick():
+    started = time.monotonic()
+    assert tidy_pasted_text("·" + "\t " * 100_000 + "x") == "- x"
+    assert tidy_pasted_text("1." + " \t" * 100_000) == "1."
+    assert time.monotonic() - started < 1
 
 
 @pytest.mark.parametrize(

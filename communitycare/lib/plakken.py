@@ -146,8 +146,9 @@ def _styled_emphasis(soup: BeautifulSoup) -> None:
 
 
 # "·<tab>", "o<tab>", "§<tab>" (Word's bullets per level) and "1.<tab>" in plain text.
-_PLAIN_BULLET = re.compile(r"^[ \t]*([·•●▪■◦o§\-–*])[ \t]*\t[ \t]*(?=\S)")
-_PLAIN_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]*\t[ \t]*(?=\S)")
+# The lookahead for the tab keeps the match linear on a line of many tabs and spaces.
+_PLAIN_BULLET = re.compile(r"^[ \t]*([·•●▪■◦o§\-–*])(?=[ \t]*\t)[ \t]*(?=\S)")
+_PLAIN_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[.)](?=[ \t]*\t)[ \t]*(?=\S)")
 _BULLET_LEVEL = {"o": 1, "◦": 1, "§": 2, "▪": 2, "■": 2}
 
 
