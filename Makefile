@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-sqlite lint typecheck format check lock bench clean
+.PHONY: demo test test-sqlite lint typecheck format check lock bench clean messages
 
 # The exact versions of requirements-dev.lock, then the portal itself on top of them;
 # `pip check` fails when pyproject.toml asks for something the lock does not hold.
@@ -48,6 +48,11 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+## Compile locale/nl (Dutch for what Django's catalogs lack); commit the .mo files too.
+## tests/test_admin_nederlands.py fails when a .mo does not match its .po.
+messages:
+	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o "$${po%.po}.mo" "$$po"; done
 
 ## mypy with django-stubs on the modules listed in pyproject.toml
 typecheck: $(BIN)/.installed

@@ -19,7 +19,13 @@ from openkoffie.models import (
     Wervingsactie,
     WijkverbinderOverleg,
 )
-from wijken.base.forms import PortaalForm, ToestemmingMixin
+from wijken.base.forms import (
+    MARKDOWN_HULP,
+    MarkdownField,
+    MarkdownTextarea,
+    PortaalForm,
+    ToestemmingMixin,
+)
 from wijken.base.models import Bron, Huis, User, Wijk, Wijkverbinder
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -203,9 +209,10 @@ class VerslagForm(ToestemmingMixin, PortaalForm):
         ]
         help_texts = {
             "verslag": "Wat is er besproken en afgesproken? Dit komt op de openbare pagina. "
-            "Schrijf geen telefoonnummers of adressen van bewoners op.",
+            f"Schrijf geen telefoonnummers of adressen van bewoners op. {MARKDOWN_HULP}",
         }
-        widgets = {"verslag": forms.Textarea(attrs={"rows": 8})}
+        field_classes = {"verslag": MarkdownField}
+        widgets = {"verslag": MarkdownTextarea(attrs={"rows": 8})}
 
     def clean(self):
         cleaned = super().clean()

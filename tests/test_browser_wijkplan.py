@@ -106,6 +106,34 @@ def test_add_reorder_and_complete_an_actie_without_reload(page, live_server, log
     assert oud_plan.acties.get(omschrijving="Flyers rondbrengen").afgerond
 
 
+def test_move_an_actie_to_a_place_with_the_keyboard(page, live_server, login, oud_plan):
+    for volgorde, naam in enumerate(["Eerste", "Tweede", "Derde"], start=1):
+        ActieFactory(wijkplan=oud_plan, omschrijving=naam, volgorde=volgorde)
+    login(page, oud_plan.wijk.coordinatoren.get())
+    page.goto(live_server.url + BASE)
+    mark_page(page)
+    plaats = page.get_by_role("spinbutton", name=re.compile(r"^Naar plaats.*: Derde$"))
+    expect(plaats).to_have_value("3")
+    plaats.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("“Derde” staat nu op plaats 1.")).to_be_visible()
+    rijen = page.locator("#acties tbody tr")
+    expect(rijen.nth(0)).to_contain_text("Derde")
+    expect(rijen.nth(1)).to_contain_text("Eerste")
+    assert_not_reloaded(page)
+    assert_accessible(page)
+    # The button does the same, also by keyboard (Tab to it, then Space).
+    plaats = page.get_by_role("spinbutton", name=re.compile(r"^Naar plaats.*: Eerste$"))
+    plaats.fill("3")
+    plaats.press("Tab")
+    expect(page.get_by_role("button", name=re.compile(r"^Verplaats\W+Eerste$"))).to_be_focused()
+    page.keyboard.press("Space")
+    expect(rijen.nth(2)).to_contain_text("Eerste")
+    assert [a.omschrijving for a in oud_plan.acties.all()] == ["Derde", "Tweede", "Eerste"]
+
+
 def _logged_in_page(browser, live_server, user):
     context = browser.new_context()
     page = context.new_page()

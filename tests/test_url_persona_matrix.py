@@ -134,6 +134,8 @@ EXPECTED: dict[str, Rij] = {
     "beheer:login": Rij(INLOGGEN),
     "beheer:logout": Rij(UITLOGGEN),
     "beheer:dashboard": Rij(DASHBOARD),
+    # Converts pasted HTML for any Markdown textarea; stores nothing.
+    "beheer:plakken": Rij(alleen_post(INGELOGD)),
     # The programme: programmamanager and projectleider.
     "beheer:programma": Rij(PROGRAMMA),
     "beheer:programma_export_csv": Rij(PROGRAMMA),

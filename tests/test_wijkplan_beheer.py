@@ -208,6 +208,83 @@ def test_edit_actie_conflict_keeps_both(client_for, wijk_a, coordinator_a2):
     assert actie.omschrijving == "Van mij"
 
 
+def test_edit_actie_conflict_shows_only_what_each_changed_and_keeps_the_others_edit(
+    client_for, wijk_a, coordinator_a2
+):
+    actie = ActieFactory(wijkplan=WijkplanFactory(wijk=wijk_a), omschrijving="Oud", wie="Jo")
+    client = client_for("coordinator_a")
+    url = BASE + f"acties/{actie.pk}/"
+    geladen = client.get(url).context["form"]
+    data = {name: geladen[name].value() or "" for name in geladen.fields}
+    actie.bewaar(1, coordinator_a2, omschrijving="Van de ander")
+    response = client.post(url, {**data, "wie": "Kim"})
+    rijen = response.context["conflict"]
+    assert rijen == [
+        ("Actie", "(niet gewijzigd)", "Van de ander"),
+        ("Wie", "Kim", "(niet gewijzigd)"),
+    ]
+    html = response.content.decode()
+    assert "Voor wanneer</th>" not in html  # untouched by both: not in the table
+    form = response.context["form"]
+    assert form["omschrijving"].value() == "Van de ander" and form["wie"].value() == "Kim"
+    data = {name: form[name].value() or "" for name in form.fields}
+    assert client.post(url, data).status_code == 302
+    actie.refresh_from_db()
+    assert (actie.omschrijving, actie.wie) == ("Van de ander", "Kim")
+
+
+def test_edit_actie_after_a_move_by_someone_else_is_no_conflict(client_for, wijk_a):
+    plan = WijkplanFactory(wijk=wijk_a)
+    a, b = (ActieFactory(wijkplan=plan, omschrijving=n, volgorde=i) for i, n in enumerate("ab"))
+    client = client_for("coordinator_a")
+    url = BASE + f"acties/{b.pk}/"
+    geladen = client.get(url).context["form"]
+    data = {name: geladen[name].value() or "" for name in geladen.fields}
+    b.verplaats(b.versie, True, None)
+    assert client.post(url, {**data, "wie": "Kim"}).status_code == 302
+    b.refresh_from_db()
+    assert (b.wie, b.volgorde) == ("Kim", 1)
+
+
+def test_move_actie_to_a_place(client_for, wijk_a):
+    plan = WijkplanFactory(wijk=wijk_a)
+    acties = [ActieFactory(wijkplan=plan, omschrijving=n, volgorde=i) for i, n in enumerate("abcd")]
+    client = client_for("coordinator_a")
+    d = acties[3]
+    url = BASE + f"acties/{d.pk}/verplaatsen/"
+    response = client.post(url, {"versie": d.versie, "plaats": 1}, **HTMX)
+    assert "“d” staat nu op plaats 1." in response.content.decode()
+    assert [x.omschrijving for x in plan.acties.all()] == ["d", "a", "b", "c"]
+    assert [x.volgorde for x in plan.acties.all()] == [1, 2, 3, 4]
+    # An outdated version moves nothing; a place past the end puts it last.
+    client.post(url, {"versie": d.versie, "plaats": 3})
+    assert [x.omschrijving for x in plan.acties.all()] == ["d", "a", "b", "c"]
+    d.refresh_from_db()
+    response = client.post(url, {"versie": d.versie, "plaats": 99})
+    assert response.status_code == 302
+    assert [x.omschrijving for x in plan.acties.all()] == ["a", "b", "c", "d"]
+    html = client.get(BASE).content.decode()
+    assert f'id="plaats-{d.pk}" name="plaats" min="1" max="4" value="4"' in html
+
+
+def test_move_actie_to_a_place_through_the_model(wijk_a, coordinator_a):
+    plan = WijkplanFactory(wijk=wijk_a)
+    a, b, c = (ActieFactory(wijkplan=plan, omschrijving=n, volgorde=i) for i, n in enumerate("abc"))
+    assert b.verplaats_naar(b.versie, 3, coordinator_a) == 3
+    assert [x.omschrijving for x in plan.acties.all()] == ["a", "c", "b"]
+    assert Actie.history.filter(id=b.pk).first().history_user == coordinator_a
+
+
+@pytest.mark.parametrize("plaats", ["0", "-1", "x", "100000"])
+def test_move_actie_to_a_bad_place_changes_nothing(client_for, wijk_a, plaats):
+    actie = ActieFactory(wijkplan=WijkplanFactory(wijk=wijk_a))
+    url = BASE + f"acties/{actie.pk}/verplaatsen/"
+    response = client_for("coordinator_a").post(url, {"versie": 1, "plaats": plaats}, **HTMX)
+    assert "Dat lukte niet" in response.content.decode()
+    actie.refresh_from_db()
+    assert actie.versie == 1
+
+
 def test_delete_actie_needs_the_current_version(client_for, wijk_a):
     actie = ActieFactory(wijkplan=WijkplanFactory(wijk=wijk_a))
     client = client_for("coordinator_a")

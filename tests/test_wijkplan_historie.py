@@ -66,6 +66,17 @@ def test_restore_a_section_creates_a_new_version(client_for, plan):
     assert plan.history.count() == 4
 
 
+def test_restore_message_tells_the_time_in_the_netherlands(client_for, plan):
+    first = plan.history.order_by("history_date").first()
+    # 12:00 UTC in January is 13:00 in the Netherlands.
+    first.history_date = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.UTC)
+    first.save()
+    response = client_for("coordinator_a").post(
+        BASE + f"versies/{first.history_id}/herstellen/wijkdata/", {"versie": 2}, follow=True
+    )
+    assert "teruggezet naar de tekst van 15-01-2026 13:00." in response.content.decode()
+
+
 def test_restore_over_a_newer_edit_is_refused(client_for, plan):
     first = ids(plan)[0]
     response = client_for("coordinator_a").post(

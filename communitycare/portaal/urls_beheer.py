@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views_dashboard.dashboard, name="dashboard"),
+    path("plakken/", beheer.plakken, name="plakken"),
     # Before the wijk URLs: "programma/wijkdata/" would otherwise read as regio/wijk.
     path("programma/", programma.dashboard, name="programma"),
     path("programma/export.csv", programma.export_csv, name="programma_export_csv"),

@@ -67,12 +67,16 @@ def _overzicht(request, wijk: Wijk, planning_form: JaarPlanningForm) -> HttpResp
         )
         .order_by("begin")
     )
+    overleggen = wijk.overleggen.annotate(aantal_aanwezig=Count("aanwezigen"))
+    vandaag = timezone.localdate()
     context = {
         "wijk": wijk,
         "signalen": planning.signalen([wijk])[wijk.pk],
         "komend": [open_koffie for open_koffie in open_koffies if open_koffie.is_komend],
         "geweest": [ok for ok in reversed(open_koffies) if not ok.is_komend],
-        "overleggen": wijk.overleggen.annotate(aantal_aanwezig=Count("aanwezigen"))[:12],
+        # Like the Open Koffies: the next one on top, then back in time from the last.
+        "overleg_komend": overleggen.filter(datum__gte=vandaag).order_by("datum")[:12],
+        "overleg_geweest": overleggen.filter(datum__lt=vandaag).order_by("-datum")[:12],
         "planning_form": planning_form,
     }
     return render(request, "openkoffie/beheer/overzicht.html", context)

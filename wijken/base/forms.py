@@ -4,7 +4,9 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse_lazy
 
+from communitycare.lib.plakken import tidy_pasted_text
 from wijken.base import toestemming
 from wijken.base.models import POSTCODE_ZOEK, Huis, Vrijwilliger, Wijk, Wijkverbinder
 
@@ -18,6 +20,32 @@ class PortaalMixin:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("opslaan", self.submit_label))
+
+
+MARKDOWN_HULP = (
+    "Een lege regel begint een nieuwe alinea. *schuin*, **vet**, een regel die begint met "
+    "- wordt een opsomming, [tekst](https://…) een link, # een tussenkop. Plakken uit Word "
+    "of van een website houdt vet, schuin, opsommingen en links."
+)
+
+
+class MarkdownTextarea(forms.Textarea):
+    """A textarea for the Markdown subset. static/js/plakken.js sends what is pasted into
+    it as HTML to `beheer:plakken`, and pastes the Markdown the server makes of it."""
+
+    def __init__(self, attrs=None):
+        plakken = reverse_lazy("beheer:plakken")
+        super().__init__({"rows": 10, **(attrs or {}), "data-plakken": plakken})
+
+
+class MarkdownField(forms.CharField):
+    """A long text in the Markdown subset. Plain text pasted from Word (without
+    JavaScript, or from another program) gets its lists and tabs as Markdown."""
+
+    widget = MarkdownTextarea
+
+    def to_python(self, value):
+        return tidy_pasted_text(super().to_python(value))
 
 
 class PortaalForm(PortaalMixin, forms.ModelForm):

@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from communitycare.lib.plakken import MAX_HTML, html_to_markdown
 from wijken.base.access import (
     get_huis_for_edit,
     get_vrijwilliger_for_edit,
@@ -160,3 +161,16 @@ def vrijwilliger(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: i
 def vrijwilliger_verwijderen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
     obj = get_vrijwilliger_for_edit(request, regio, wijk, pk)
     return _delete_child(request, obj.huis.wijk, obj, "De vrijwilliger")
+
+
+@login_required
+@require_POST
+def plakken(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """What static/js/plakken.js sends when HTML is pasted into a Markdown textarea: the
+    same text as the Markdown subset. It converts only and stores nothing; the form's
+    own save checks and stores the text as always."""
+    html = request.POST.get("html", "")
+    if not html.strip() or len(html) > MAX_HTML:
+        # The script then pastes the plain text the browser offered as well.
+        return JsonResponse({"fout": "Dit kon niet worden omgezet."}, status=400)
+    return JsonResponse({"markdown": html_to_markdown(html)})

@@ -3,14 +3,16 @@ import uuid
 from django import forms
 
 from initiatieven.models import STANDAARD_THEMAS, Thema
-from wijken.base.forms import PortaalForm, PortaalMixin, ToestemmingMixin
+from wijken.base.forms import (
+    MARKDOWN_HULP,
+    MarkdownField,
+    MarkdownTextarea,
+    PortaalForm,
+    PortaalMixin,
+    ToestemmingMixin,
+)
 from wijken.base.models import Wijk
 from wijken.wijkplan.models import Actie, Themastand, Vaststelling, Wijkplan
-
-MARKDOWN_HULP = (
-    "Een lege regel begint een nieuwe alinea. *schuin*, **vet**, een regel die begint met "
-    "- wordt een opsomming, [tekst](https://…) een link, # een tussenkop."
-)
 
 
 class InlineForm(PortaalForm):
@@ -50,7 +52,8 @@ def deel_form(veld: str, *args, **kwargs) -> DeelForm:
         Wijkplan,
         form=DeelForm,
         fields=[veld],
-        widgets={veld: forms.Textarea(attrs={"rows": 10})},
+        field_classes={veld: MarkdownField},
+        widgets={veld: MarkdownTextarea},
         help_texts={veld: f"{Wijkplan._meta.get_field(veld).help_text} {MARKDOWN_HULP}"},
     )
     form_class.openbare_velden = (veld,)
@@ -76,7 +79,26 @@ class NieuweActieForm(TokenMixin, ActieVelden):
 
 
 class ActieForm(VersieMixin, ActieVelden):
-    pass
+    """Carries the values it was loaded with (basis_*), so a save after someone else's
+    knows what each of them changed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam in self.Meta.fields:
+            veld = forms.fields_for_model(Actie, [naam])[naam]
+            veld.required, veld.widget = False, forms.HiddenInput()
+            self.fields[f"basis_{naam}"] = veld
+            if not self.is_bound and self.instance.pk:
+                self.initial[f"basis_{naam}"] = getattr(self.instance, naam)
+
+    def velden(self) -> dict:
+        return {naam: self.cleaned_data[naam] for naam in self.Meta.fields}
+
+    def basis(self) -> dict | None:
+        """The values as loaded; None from a form without them (an old page)."""
+        if not self.cleaned_data.get("basis_omschrijving"):
+            return None
+        return {naam: self.cleaned_data[f"basis_{naam}"] for naam in self.Meta.fields}
 
 
 class VaststellingForm(InlineForm):
@@ -103,6 +125,7 @@ class ActieStapForm(forms.Form):
     richting = forms.ChoiceField(
         choices=[("omhoog", "omhoog"), ("omlaag", "omlaag")], required=False
     )
+    plaats = forms.IntegerField(min_value=1, max_value=10_000, required=False)
 
 
 class VergelijkForm(forms.Form):

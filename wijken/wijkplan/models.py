@@ -7,6 +7,7 @@ nothing is overwritten. django-simple-history keeps every change with author and
 
 import datetime
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
@@ -226,8 +227,12 @@ class Actie(models.Model):
             and self.voor_wanneer < timezone.localdate()
         )
 
-    def bewaar(self, versie: int, door: User, **velden) -> "Actie":
-        """Changes this actie if nobody changed it since `versie`; else raises VersieConflict."""
+    def bewaar(self, versie: int, door: User, basis: dict | None = None, **velden) -> "Actie":
+        """Changes this actie if nobody changed it since `versie`; else raises VersieConflict.
+
+        `basis` holds the values of `velden` as the editor loaded them (at `versie`). With
+        it, a change since then that touched none of `velden` (the actie was moved or
+        completed) is no conflict: the save goes through and keeps that change."""
         with transaction.atomic():
             _lock_wijkplan(self.wijkplan.wijk)
             huidig = Actie.objects.filter(pk=self.pk).first()
@@ -235,7 +240,7 @@ class Actie(models.Model):
                 raise VersieConflict(self)
             if all(getattr(huidig, naam) == waarde for naam, waarde in velden.items()):
                 return huidig
-            if huidig.versie != versie:
+            if huidig.versie != versie and (basis is None or huidig.gewijzigd_sinds(basis)):
                 raise VersieConflict(huidig)
             for naam, waarde in velden.items():
                 setattr(huidig, naam, waarde)
@@ -246,24 +251,38 @@ class Actie(models.Model):
             huidig.save()
             return huidig
 
-    def verplaats(self, versie: int, omhoog: bool, door: User) -> None:
+    def gewijzigd_sinds(self, basis: dict) -> dict:
+        """The fields of `basis` (name: value as loaded) whose value is now different."""
+        return {naam: getattr(self, naam) for naam in basis if getattr(self, naam) != basis[naam]}
+
+    def verplaats(self, versie: int, omhoog: bool, door: User) -> int:
         """Swaps this actie with its neighbour; an outdated `versie` raises VersieConflict."""
+        return self._herschik(versie, door, lambda index: index - 1 if omhoog else index + 1)
+
+    def verplaats_naar(self, versie: int, plaats: int, door: User) -> int:
+        """Puts this actie at `plaats` (1 is the top; a number past the end puts it last)
+        and renumbers the others; an outdated `versie` raises VersieConflict. Returns the
+        place it has now."""
+        return self._herschik(versie, door, lambda index: plaats - 1)
+
+    def _herschik(self, versie: int, door: User, nieuwe_index: Callable[[int], int]) -> int:
         with transaction.atomic():
             plan = _lock_wijkplan(self.wijkplan.wijk)
             acties = list(plan.acties.all())
             index = next((i for i, actie in enumerate(acties) if actie.pk == self.pk), None)
             if index is None or acties[index].versie != versie:
                 raise VersieConflict(self)
-            buur = index - 1 if omhoog else index + 1
-            if not 0 <= buur < len(acties):
-                return
-            acties[index], acties[buur] = acties[buur], acties[index]
+            doel = max(0, min(nieuwe_index(index), len(acties) - 1))
+            if doel == index:
+                return doel + 1
+            acties.insert(doel, acties.pop(index))
             for volgorde, actie in enumerate(acties, start=1):
                 if actie.volgorde != volgorde or actie.pk == self.pk:
                     actie.volgorde = volgorde
                     actie.versie += 1
                     actie._history_user = door
                     actie.save()
+            return doel + 1
 
     def verwijder(self, versie: int, door: User) -> None:
         """Deletes this actie if nobody changed it since `versie`; else raises VersieConflict."""

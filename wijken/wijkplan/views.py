@@ -164,21 +164,38 @@ def actie(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> 
     form = ActieForm(request.POST, instance=Actie(wijkplan=actie_obj.wijkplan))
     context = {"wijk": wijk_obj, "actie": actie_obj, "form": form}
     if form.is_valid():
-        velden = {name: form.cleaned_data[name] for name in ActieForm.Meta.fields}
+        velden, basis = form.velden(), form.basis()
         try:
-            actie_obj.bewaar(form.cleaned_data["versie"], request.user, **velden)
+            actie_obj.bewaar(form.cleaned_data["versie"], request.user, basis, **velden)
         except VersieConflict as conflict:
-            huidig = conflict.huidig
-            data = {**{name: request.POST.get(name, "") for name in velden}}
-            context["form"] = ActieForm({**data, "versie": huidig.versie})
-            context["conflict"] = [
-                (form[name].label, _toon(velden[name]), _toon(getattr(huidig, name)))
-                for name in velden
-            ]
+            context.update(_actie_conflict(form, conflict.huidig, velden, basis))
         else:
             messages.success(request, "De actie is opgeslagen.")
             return _terug(wijk_obj, "acties")
     return render(request, "beheer/wijkplan_actie.html", context)
+
+
+def _actie_conflict(form: ActieForm, huidig: Actie, velden: dict, basis: dict | None) -> dict:
+    """What each person changed since the form was loaded, and the form again: the
+    fields this editor changed keep their value, the others take the stored one (so
+    saving again keeps the other person's edit), loaded anew at the stored version."""
+    if basis is None:  # a form without its loaded values: every field may differ
+        eigen, ander = velden, huidig.gewijzigd_sinds(velden)
+    else:
+        eigen = {naam: waarde for naam, waarde in velden.items() if waarde != basis[naam]}
+        ander = huidig.gewijzigd_sinds(basis)
+    samen = {naam: eigen.get(naam, getattr(huidig, naam)) for naam in velden}
+    nieuw = ActieForm(instance=huidig, initial={**samen, "versie": huidig.versie})
+    rijen = [
+        (
+            form[naam].label,
+            _toon(eigen[naam]) if naam in eigen else "(niet gewijzigd)",
+            _toon(getattr(huidig, naam)) if naam in ander else "(niet gewijzigd)",
+        )
+        for naam in velden
+        if naam in eigen or naam in ander
+    ]
+    return {"form": nieuw, "conflict": rijen}
 
 
 def _toon(waarde) -> str:
@@ -220,6 +237,9 @@ def actie_afronden(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk:
 @require_POST
 def actie_verplaatsen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
     def stap(actie_obj: Actie, data: dict) -> str:
+        if data["plaats"]:
+            plaats = actie_obj.verplaats_naar(data["versie"], data["plaats"], request.user)
+            return f"“{actie_obj}” staat nu op plaats {plaats}."
         omhoog = data["richting"] == "omhoog"
         actie_obj.verplaats(data["versie"], omhoog, request.user)
         return f"“{actie_obj}” is een plek {'omhoog' if omhoog else 'omlaag'} gezet."
@@ -385,7 +405,7 @@ def herstellen(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
     messages.success(
         request,
         f"{deel_obj.nummer} {deel_obj.titel} is teruggezet naar de tekst van "
-        f"{record.history_date:%d-%m-%Y %H:%M}. Dat is een nieuwe versie.",
+        f"{timezone.localtime(record.history_date):%d-%m-%Y %H:%M}. Dat is een nieuwe versie.",
     )
     return _terug(wijk_obj, deel_obj.anker)
 
