@@ -135,3 +135,9 @@ def test_dates_stay_in_range(wijk_a):
     with pytest.raises(ValidationError) as fout:
         verbinder.full_clean()
     assert "intake_op" in fout.value.message_dict
+
+
+def test_the_wijkbeeld_and_the_home_page_invite_to_become_a_wijkverbinder(client, wijk_a):
+    html = client.get(f"/{wijk_a.regio.slug}/{wijk_a.slug}/").content.decode()
+    assert f'href="{AANMELDEN}">Word wijkverbinder</a>' in html
+    assert "Word wijkverbinder" in client.get("/").content.decode()
