@@ -37,6 +37,8 @@ NIET_HTML = {
     "initiatieven:beschrijving_pdf",
     "initiatieven:evaluatie_pdf",
     "openkoffie_beheer:kaart",
+    "beheer:ok_voorbereiding_pdf",
+    "beheer:ok_poster",
     "openkoffie:wijkverbinder_flyer",
     "openkoffie:alle_ics",
     "openkoffie:wijk_ics",

@@ -3,6 +3,7 @@ from django.urls import path
 
 from communitycare.portaal import views_dashboard
 from communitycare.portaal import views_programma as programma
+from communitycare.portaal import views_voorbereiding as voorbereiding
 from wijken.base import views as beheer
 from wijken.base.forms import InlogForm
 from wijken.doeboekje import views_beheer as doeboekje_beheer
@@ -52,6 +53,17 @@ urlpatterns = [
         beheer.wijkverbinder_verwijderen,
         name="wijkverbinder_verwijderen",
     ),
+    path(
+        wijk + "open-koffie/<int:pk>/voorbereiding/",
+        voorbereiding.voorbereiding,
+        name="ok_voorbereiding",
+    ),
+    path(
+        wijk + "open-koffie/<int:pk>/voorbereiding.pdf",
+        voorbereiding.voorbereiding_pdf,
+        name="ok_voorbereiding_pdf",
+    ),
+    path(wijk + "open-koffie/<int:pk>/poster.pdf", voorbereiding.poster, name="ok_poster"),
     path(wijk + "wijkdata/", wijkdata.wijkdata, name="wijkdata"),
     path(wijk + "wijkdata/importeren/", wijkdata.importeren, name="wijkdata_importeren"),
     path(wijk + "wijkdata/toepassen/", wijkdata.toepassen, name="wijkdata_toepassen"),
