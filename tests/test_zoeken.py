@@ -160,6 +160,9 @@ def test_the_entry_matching_most_words_comes_first(doe_boekje):
 def test_as_many_words_a_word_in_the_name_first(doe_boekje, wijk_a):
     DoeBoekjeItemFactory(wijk=wijk_a, naam="Aardige buren", beschrijving="Met koffie.", dagen="")
     assert gevonden("koffie") == ["Koffieochtend", "Aardige buren"]
+    if connection.vendor == "postgresql":  # a typo in the name counts as well
+        DoeBoekjeItemFactory(wijk=wijk_a, naam="Koffie en thee", beschrijving="", dagen="")
+        assert gevonden("kofie")[0] == "Koffie en thee"
 
 
 def test_the_huis_name_counts_as_a_word(doe_boekje, wijk_a):
@@ -180,6 +183,11 @@ def test_wijk_page_finds_and_ranks(client, doe_boekje):
     html = client.get(WIJK, {"zoek": "Koffie dinsdag"}).content.decode()
     assert "Koffieochtend" in html and "Biljartclub" in html and "Kookclub" not in html
     assert "2 resultaten" in html
+    # the category of the best match first
+    html = client.get(WIJK, {"zoek": "koken buren"}).content.decode()
+    assert html.index(">Clubs</h2>") < html.index(">Activiteiten</h2>")
+    html = client.get(WIJK, {"dag": "woensdag"}).content.decode()  # no words: in order
+    assert html.index(">Clubs</h2>") < html.index(">Zorg en welzijn</h2>")
 
 
 def test_overview_groups_per_wijk_with_the_best_match_first(client, doe_boekje, wijk_a, wijk_b):
@@ -194,6 +202,7 @@ def test_overview_groups_per_wijk_with_the_best_match_first(client, doe_boekje, 
 def test_nothing_found_says_so_and_suggests_words(client, doe_boekje, url):
     html = client.get(url, {"zoek": "eettafel", "dag": "maandag"}).content.decode()
     assert "Niets gevonden voor “eettafel” op maandag." in html
+    assert "0 resultaten" not in html
     assert "Probeer een ander woord, of alleen het begin van een woord." in html
     # words residents use for the same, on every day
     assert '<a href="?zoek=eten">eten</a>' in html

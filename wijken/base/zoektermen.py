@@ -227,7 +227,8 @@ def zoek[QS: models.QuerySet](
     pg = connections[queryset.db].vendor == "postgresql"
     extra = extra or {}
     per_term = [_treffer(term, waar, pg) | extra.get(term, Q()) for term in termen]
-    in_naam = [_deel_van(waar.teksten[0], term, pg) for term in termen]
+    naam = waar.teksten[:1]
+    in_naam = [_pg_tekst(term, naam) if pg else _deel_van(naam[0], term, pg) for term in termen]
     volgorde = queryset.query.order_by or queryset.model._meta.ordering
     return (
         queryset.filter(reduce(operator.or_, per_term))

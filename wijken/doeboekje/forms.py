@@ -88,6 +88,11 @@ class DoeBoekjeZoekForm(forms.Form):
     def filtert(self) -> bool:
         return self.is_valid() and any(self.cleaned_data.values())
 
+    @property
+    def zoekt(self) -> bool:
+        """A search by word: the results are ranked."""
+        return self.is_valid() and bool(zoektermen.zoekwoorden(self.cleaned_data["zoek"]))
+
     def toepassen(self, items: DoeBoekjeItemQuerySet) -> DoeBoekjeItemQuerySet:
         """The entries that match; an invalid search filters nothing (the form says why)."""
         if not self.is_valid():

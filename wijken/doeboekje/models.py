@@ -27,13 +27,19 @@ def _niet_recent_gecontroleerd() -> Q:
     return Q(laatst_gecontroleerd_op__isnull=True) | Q(laatst_gecontroleerd_op__lt=grens)
 
 
-def groepeer(items: list["DoeBoekjeItem"]) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
-    """(category value, label, entries) in the order of the categories, empty ones left out."""
-    return [
+def groepeer(
+    items: list["DoeBoekjeItem"], beste_eerst: bool = False
+) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
+    """(category value, label, entries) in the order of the categories, empty ones left
+    out; `beste_eerst`: in the order of their first entry (a search ranks them)."""
+    groepen = [
         (waarde, label, groep)
         for waarde, label in DoeBoekjeItem.Categorie.choices
         if (groep := [item for item in items if item.categorie == waarde])
     ]
+    if beste_eerst:
+        groepen.sort(key=lambda groep: items.index(groep[2][0]))
+    return groepen
 
 
 class DoeBoekjeItemQuerySet(models.QuerySet["DoeBoekjeItem"]):
@@ -68,8 +74,10 @@ class DoeBoekjeItemQuerySet(models.QuerySet["DoeBoekjeItem"]):
         kandidaten = self.actueel().filter(wijk=wijk)
         return zoektermen.lijkt_op(kandidaten, tekst, ["naam"], ["beschrijving", "voor_wie"])
 
-    def gegroepeerd(self) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
-        return groepeer(list(self))
+    def gegroepeerd(
+        self, beste_eerst: bool = False
+    ) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
+        return groepeer(list(self), beste_eerst)
 
     def per_categorie(self) -> list[tuple[str, str, int]]:
         """(category value, label, number of entries) in the order of the categories."""

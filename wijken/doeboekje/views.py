@@ -26,7 +26,7 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     form = DoeBoekjeZoekForm(request.GET or None)
     items = form.toepassen(wijk_obj.doe_boekje.actueel().select_related("huis"))
-    groepen = items.gegroepeerd()
+    groepen = items.gegroepeerd(beste_eerst=form.zoekt)
     context = {
         "wijk": wijk_obj,
         "regio": wijk_obj.regio,
