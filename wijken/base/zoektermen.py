@@ -183,7 +183,7 @@ def _lijkt_op_woord(term: str, woord: str) -> bool:
     return len(term) >= TYPFOUT_VANAF and SequenceMatcher(None, term, woord).ratio() >= 0.8
 
 
-def keuzes_voor(term: str, keuzes) -> list[str]:
+def keuzes_voor(term: str, keuzes: tuple[tuple[str, str], ...]) -> list[str]:
     """The values of the choices whose label (or value) `term` names."""
     return [
         waarde
@@ -226,9 +226,9 @@ def zoek[QS: models.QuerySet](
         return queryset
     pg = connections[queryset.db].vendor == "postgresql"
     extra = extra or {}
-    per_term = [_treffer(term, waar, pg) | extra.get(term, Q()) for term in termen]
-    naam = waar.teksten[:1]
-    in_naam = [_pg_tekst(term, naam) if pg else _deel_van(naam[0], term, pg) for term in termen]
+    # The cheap comparisons first: ranking evaluates them in this order for every match.
+    per_term = [extra.get(term, Q()) | _treffer(term, waar, pg) for term in termen]
+    in_naam = [_in_naam(term, waar.teksten[0], pg) for term in termen]
     volgorde = queryset.query.order_by or queryset.model._meta.ordering
     return (
         queryset.filter(reduce(operator.or_, per_term))
@@ -265,15 +265,24 @@ def _aantal(voorwaarden: list[Q]):
 
 
 def _treffer(term: str, waar: Zoekbaar, pg: bool) -> Q:
-    """Where one term matches: a text, a category's name, a day's name."""
-    if pg:
-        gevonden = _pg_tekst(term, waar.teksten)
-    else:
-        gevonden = reduce(operator.or_, (_deel_van(veld, term, pg) for veld in waar.teksten))
+    """Where one term matches: a category's name, a day's name, a text."""
+    gevonden = Q()
     if waar.soort and (soorten := keuzes_voor(term, waar.soorten)):
         gevonden |= Q(**{f"{waar.soort}__in": soorten})
     for dag in dagen_voor(term) if waar.dagen else ():
         gevonden |= Q(**{f"{waar.dagen}__contains": str(dag)})
+    if pg:
+        return gevonden | _pg_tekst(term, waar.teksten)
+    return reduce(operator.or_, (_deel_van(veld, term, pg) for veld in waar.teksten), gevonden)
+
+
+def _in_naam(term: str, naam: str, pg: bool) -> Q:
+    """The term is (a part of, or on PostgreSQL nearly) a word of the name."""
+    gevonden = _deel_van(naam, term, pg)
+    if pg and len(term) >= TYPFOUT_VANAF:
+        from django.contrib.postgres.lookups import TrigramWordSimilar
+
+        gevonden |= Q(TrigramWordSimilar(_Gevouwen(naam), term))
     return gevonden
 
 
@@ -304,15 +313,15 @@ def _pg_tekst(term: str, teksten: tuple[str, ...]) -> Q:
     from django.contrib.postgres.lookups import TrigramWordSimilar
     from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 
-    # The Dutch stem as a prefix: 'boodschappen' finds 'boodschap', 'wandel' 'wandeling'.
+    # The Dutch stem as a prefix: 'wandeling' finds 'wandelen' and 'wandelclub'.
     # Terms are folded \w+ words, so they are safe in a raw tsquery.
-    vector = SearchVector(*teksten, config=CONFIG)
-    gevonden = Q(
-        SearchVectorExact(vector, SearchQuery(f"{term}:*", config=CONFIG, search_type="raw"))
-    )
     # A part of a word: 'club' in 'Biljartclub', 'cafe' in 'Mantelzorgcafé'.
     tekst = _Gevouwen(*teksten)
-    gevonden |= Q(Contains(tekst, stam(term)))
+    gevonden = Q(Contains(tekst, stam(term)))
+    vector = SearchVector(*teksten, config=CONFIG)
+    gevonden |= Q(
+        SearchVectorExact(vector, SearchQuery(f"{term}:*", config=CONFIG, search_type="raw"))
+    )
     if len(term) >= TYPFOUT_VANAF:
         # A typo: 'kofie' is close to the word 'koffie' (pg_trgm's word similarity).
         gevonden |= Q(TrigramWordSimilar(tekst, term))
