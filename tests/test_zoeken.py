@@ -337,3 +337,12 @@ def test_the_search_uses_the_gin_indexes(wijk_a):
         plan = Initiatief.objects.zoek("koffie").explain()  # "Open Koffie" is a thema
     assert "initiatief_zoek_fts" in plan and "initiatief_zoek_trgm" in plan, plan
     assert "initiatief_thema_idx" in plan, plan
+
+
+@pytest.mark.parametrize(
+    "tekst", ["koffie & !thee | (samen):* 'x'", "a_b c__", "日本 straße", "％％", "x" * 100]
+)
+def test_search_syntax_and_odd_letters_are_harmless(doe_boekje, initiatieven, tekst):
+    assert isinstance(gevonden(tekst), list)
+    assert isinstance(initiatief_namen(tekst), list)
+    assert "Koffieochtend" in gevonden("koffie & !thee | (samen):* 'x'")
