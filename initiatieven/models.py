@@ -28,6 +28,7 @@ from django.utils import timezone
 from communitycare.lib import dataversion
 from communitycare.lib.dates import add_months, clamp_year, validate_date_range
 from openkoffie.models import OpenKoffie, WijkverbinderOverleg
+from wijken.base import zoektermen
 from wijken.base.indicatoren import Indicator, met_uitleg
 from wijken.base.models import User, Wijk, Wijkverbinder
 
@@ -60,6 +61,14 @@ class Status(models.TextChoices):
 
 PUBLIEKE_STATUSSEN = [Status.ONTWIKKELING, Status.ACTIEF, Status.BEEINDIGD]
 
+# What the search box looks in; "Anders" is no word anyone searches for. The fields (in
+# this order) are those of the indexes of migration 0004.
+ZOEKBAAR = zoektermen.Zoekbaar(
+    teksten=("naam", "globale_beschrijving", "wanneer"),
+    soort="thema",
+    soorten=tuple(keuze for keuze in Thema.choices if keuze[0] != Thema.ANDERS),
+)
+
 
 class InitiatiefQuerySet(models.QuerySet):
     def publiek(self) -> "InitiatiefQuerySet":
@@ -81,10 +90,9 @@ class InitiatiefQuerySet(models.QuerySet):
         )
 
     def zoek(self, tekst: str) -> "InitiatiefQuerySet":
-        query = Q()
-        for woord in tekst.split()[:8]:
-            query &= Q(naam__icontains=woord) | Q(globale_beschrijving__icontains=woord)
-        return self.filter(query)
+        """The initiatives matching any word of the search (a text or a thema), best
+        first: see `zoektermen.zoek`."""
+        return zoektermen.zoek(self, zoektermen.zoekwoorden(tekst), ZOEKBAAR)
 
     def met_evaluatiestand(self) -> "InitiatiefQuerySet":
         """Annotates what `volgende_evaluatie` needs, so a list costs one query."""
@@ -287,6 +295,9 @@ class Initiatief(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["wijk", "slug"], name="initiatief_slug_uniek_per_wijk")
         ]
+        # A thema's name in the search is an OR beside the texts' GIN indexes (migration
+        # 0004): without an index of its own the whole table would be read.
+        indexes = [models.Index(fields=["thema"], name="initiatief_thema_idx")]
 
     def __str__(self) -> str:
         return self.naam

@@ -19,6 +19,7 @@ from initiatieven.models import (
     Status,
     Thema,
 )
+from wijken.base import zoektermen
 from wijken.base.indicatoren import Indicator
 from wijken.base.models import Wijk, Wijkverbinder
 
@@ -161,6 +162,10 @@ def evaluatie_pdf(request: HttpRequest, regio: str, wijk: str, slug: str, pk: in
 
 
 class FilterForm(forms.Form):
+    # The search box's examples (its placeholder, and what to try when nothing is
+    # found): each finds an initiative in the demo data (tests/test_zoeken.py).
+    voorbeelden = ("koken", "wandelen", "boodschappen")
+
     q = forms.CharField(label="Zoek op woord", required=False, max_length=100)
     thema = forms.ChoiceField(label="Thema", choices=LEEG + Thema.choices, required=False)
     indicator = forms.ChoiceField(
@@ -178,6 +183,13 @@ class FilterForm(forms.Form):
         self.fields["wijk"].choices = LEEG + [(w.pk, f"{w.naam} ({w.regio.naam})") for w in wijken]
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+        self.fields["q"].widget.attrs["placeholder"] = "bijvoorbeeld: " + ", ".join(
+            self.voorbeelden
+        )
+
+    def suggesties(self) -> list[str]:
+        """Words to try when the search found nothing."""
+        return zoektermen.suggesties(self.cleaned_data.get("q", "")) or list(self.voorbeelden)
 
 
 @public_page(

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from wijken.base import zoektermen
 from wijken.base.forms import PortaalForm, TabelForm
 from wijken.base.models import Dag, Wijk
 from wijken.doeboekje.models import DoeBoekjeItem, DoeBoekjeItemQuerySet
@@ -71,6 +72,10 @@ class DoeBoekjeSnelNieuwForm(TabelForm):
 class DoeBoekjeZoekForm(forms.Form):
     """The public search: a word and a day, both optional, read from the address."""
 
+    # The search box's examples (its placeholder, and what to try when nothing is
+    # found): each finds something in the demo doe-boekje (tests/test_zoeken.py).
+    voorbeelden = ("wandelen", "koffie", "koor")
+
     zoek = forms.CharField(label="Zoek op woord", max_length=100, required=False)
     dag = forms.ChoiceField(
         label="Op welke dag?",
@@ -83,6 +88,11 @@ class DoeBoekjeZoekForm(forms.Form):
     def filtert(self) -> bool:
         return self.is_valid() and any(self.cleaned_data.values())
 
+    @property
+    def zoekt(self) -> bool:
+        """A search by word: the results are ranked."""
+        return self.is_valid() and bool(zoektermen.zoekwoorden(self.cleaned_data["zoek"]))
+
     def toepassen(self, items: DoeBoekjeItemQuerySet) -> DoeBoekjeItemQuerySet:
         """The entries that match; an invalid search filters nothing (the form says why)."""
         if not self.is_valid():
@@ -90,3 +100,7 @@ class DoeBoekjeZoekForm(forms.Form):
         if self.cleaned_data["dag"]:
             items = items.op_dag(Dag.labels.index(self.cleaned_data["dag"]))
         return items.zoek(self.cleaned_data["zoek"])
+
+    def suggesties(self) -> list[str]:
+        """Words to try when the search found nothing."""
+        return zoektermen.suggesties(self.cleaned_data["zoek"]) or list(self.voorbeelden)

@@ -1,6 +1,4 @@
-import operator
 from datetime import timedelta
-from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -29,13 +27,19 @@ def _niet_recent_gecontroleerd() -> Q:
     return Q(laatst_gecontroleerd_op__isnull=True) | Q(laatst_gecontroleerd_op__lt=grens)
 
 
-def groepeer(items: list["DoeBoekjeItem"]) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
-    """(category value, label, entries) in the order of the categories, empty ones left out."""
-    return [
+def groepeer(
+    items: list["DoeBoekjeItem"], beste_eerst: bool = False
+) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
+    """(category value, label, entries) in the order of the categories, empty ones left
+    out; `beste_eerst`: in the order of their first entry (a search ranks them)."""
+    groepen = [
         (waarde, label, groep)
         for waarde, label in DoeBoekjeItem.Categorie.choices
         if (groep := [item for item in items if item.categorie == waarde])
     ]
+    if beste_eerst:
+        groepen.sort(key=lambda groep: items.index(groep[2][0]))
+    return groepen
 
 
 class DoeBoekjeItemQuerySet(models.QuerySet["DoeBoekjeItem"]):
@@ -55,16 +59,14 @@ class DoeBoekjeItemQuerySet(models.QuerySet["DoeBoekjeItem"]):
         return self.filter(dagen__contains=str(int(dag)))
 
     def zoek(self, tekst: str) -> "DoeBoekjeItemQuerySet":
-        """Every meaningful word must occur in one of the texts (substring, any case)."""
-        velden = ["naam", "beschrijving", "voor_wie", "waar", "wanneer"]
-        queryset = self
-        for woord in zoektermen.woorden(tekst):
-            # The huizen first and by id: an OR over a joined column would keep PostgreSQL
-            # from combining the trigram indexes on the texts (migration 0003).
-            huizen = list(Huis.objects.filter(naam__icontains=woord).values_list("pk", flat=True))
-            gevonden = [Q(**{f"{veld}__icontains": woord}) for veld in velden]
-            queryset = queryset.filter(reduce(operator.or_, [*gevonden, Q(huis__in=huizen)]))
-        return queryset
+        """The entries matching any word of the search (a text, the huis's name, a
+        category or a day), best first: see `zoektermen.zoek`."""
+        termen = zoektermen.zoekwoorden(tekst)
+        # The huizen first and by id: an OR over a joined column would keep PostgreSQL
+        # from combining the indexes on the texts (migration 0004).
+        huizen = zoektermen.per_term(Huis.objects.all(), "naam", termen)
+        extra = {term: Q(huis__in=pks) for term, pks in huizen.items() if pks}
+        return zoektermen.zoek(self, termen, ZOEKBAAR, extra)
 
     def lijkt_op(self, wijk: "Wijk", tekst: str) -> "DoeBoekjeItemQuerySet":
         """Current entries of this wijk that resemble a proposed activity, best match first
@@ -72,8 +74,10 @@ class DoeBoekjeItemQuerySet(models.QuerySet["DoeBoekjeItem"]):
         kandidaten = self.actueel().filter(wijk=wijk)
         return zoektermen.lijkt_op(kandidaten, tekst, ["naam"], ["beschrijving", "voor_wie"])
 
-    def gegroepeerd(self) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
-        return groepeer(list(self))
+    def gegroepeerd(
+        self, beste_eerst: bool = False
+    ) -> list[tuple[str, str, list["DoeBoekjeItem"]]]:
+        return groepeer(list(self), beste_eerst)
 
     def per_categorie(self) -> list[tuple[str, str, int]]:
         """(category value, label, number of entries) in the order of the categories."""
@@ -155,6 +159,9 @@ class DoeBoekjeItem(models.Model):
                 violation_error_message="Er staat al iets met deze naam in het doe-boekje.",
             )
         ]
+        # A category's name in the search is an OR beside the texts' GIN indexes
+        # (migration 0004): without an index of its own the whole table would be read.
+        indexes = [models.Index(fields=["categorie"], name="doeboekje_categorie_idx")]
 
     def __str__(self) -> str:
         return self.naam
@@ -192,3 +199,17 @@ class DoeBoekjeItem(models.Model):
         self.laatst_gecontroleerd_op = timezone.localdate()
         self.gecontroleerd_door = user
         self.save(update_fields=["laatst_gecontroleerd_op", "gecontroleerd_door", "gewijzigd_op"])
+
+
+# What the search box looks in; "Overig" is no word anyone searches for. The fields
+# (in this order) are those of the indexes of migration 0004.
+ZOEKBAAR = zoektermen.Zoekbaar(
+    teksten=("naam", "beschrijving", "voor_wie", "waar", "wanneer"),
+    soort="categorie",
+    soorten=tuple(
+        keuze
+        for keuze in DoeBoekjeItem.Categorie.choices
+        if keuze[0] != DoeBoekjeItem.Categorie.OVERIG
+    ),
+    dagen="dagen",
+)

@@ -26,7 +26,7 @@ def wijk(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
     wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
     form = DoeBoekjeZoekForm(request.GET or None)
     items = form.toepassen(wijk_obj.doe_boekje.actueel().select_related("huis"))
-    groepen = items.gegroepeerd()
+    groepen = items.gegroepeerd(beste_eerst=form.zoekt)
     context = {
         "wijk": wijk_obj,
         "regio": wijk_obj.regio,
@@ -79,6 +79,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         )
         resultaten = list(items[: MAX_RESULTATEN + 1])
         context["resultaten"] = resultaten[:MAX_RESULTATEN]
+        context["per_wijk"] = _per_wijk(context["resultaten"])
         context["meer"] = len(resultaten) > MAX_RESULTATEN
     else:
         wijken = Wijk.objects.all() if gekozen is None else Wijk.objects.filter(regio=gekozen)
@@ -91,3 +92,11 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         )
         context["pagina"] = lijsten.pagina(wijken, request, WIJKEN_PER_PAGINA)
     return render(request, "wijken/doeboekje_overzicht.html", context)
+
+
+def _per_wijk(items: list[DoeBoekjeItem]) -> list[tuple[Wijk, list[DoeBoekjeItem]]]:
+    """The entries per wijk, the wijk of the best match first (a search ranks them)."""
+    groepen: dict[int, tuple[Wijk, list[DoeBoekjeItem]]] = {}
+    for item in items:
+        groepen.setdefault(item.wijk_id, (item.wijk, []))[1].append(item)
+    return list(groepen.values())
