@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 
 from initiatieven.forms import BesluitForm
 from initiatieven.models import (
@@ -74,7 +75,7 @@ class BegrotingAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("initiatief__wijk", "ingediend_door")
+            .select_related("initiatief__wijk__regio", "ingediend_door")
             .met_totaal()
         )
 
@@ -102,6 +103,7 @@ class GoedkeuringAdmin(BegrotingAdmin):
         "ingediend_op",
         "ingediend_door",
         "versie",
+        "beoordelen",
     ]
     list_filter = ["initiatief__wijk__regio", "initiatief__wijk", "initiatief__thema"]
     date_hierarchy = "ingediend_op"
@@ -110,6 +112,15 @@ class GoedkeuringAdmin(BegrotingAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).ter_goedkeuring()
+
+    @admin.display(description="beoordelen")
+    def beoordelen(self, obj) -> str:
+        """The review page: the initiative, the wijkplan and the change beside the decision."""
+        return format_html(
+            '<a href="{}">Bekijken en beslissen<span class="visually-hidden">: {}</span></a>',
+            obj.get_besluit_url(),
+            obj.initiatief,
+        )
 
     @admin.display(description="soort")
     def soort(self, obj) -> str:
