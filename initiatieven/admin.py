@@ -96,15 +96,16 @@ class GoedkeuringAdmin(BegrotingAdmin):
     """The programmamanager's queue: only they see it, and they decide per exact version."""
 
     list_display = [
-        "initiatief",
+        "beoordelen",
         "wijk",
         "soort",
         "totaal",
         "ingediend_op",
         "ingediend_door",
         "versie",
-        "beoordelen",
     ]
+    # The initiative's name opens the review page, not the admin's read-only copy.
+    list_display_links = None
     list_filter = ["initiatief__wijk__regio", "initiatief__wijk", "initiatief__thema"]
     date_hierarchy = "ingediend_op"
     ordering = ["ingediend_op"]
@@ -113,14 +114,10 @@ class GoedkeuringAdmin(BegrotingAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).ter_goedkeuring()
 
-    @admin.display(description="beoordelen")
+    @admin.display(description="initiatief", ordering="initiatief__naam")
     def beoordelen(self, obj) -> str:
         """The review page: the initiative, the wijkplan and the change beside the decision."""
-        return format_html(
-            '<a href="{}">Bekijken en beslissen<span class="visually-hidden">: {}</span></a>',
-            obj.get_besluit_url(),
-            obj.initiatief,
-        )
+        return format_html('<a href="{}">{}</a>', obj.get_besluit_url(), obj.initiatief)
 
     @admin.display(description="soort")
     def soort(self, obj) -> str:
