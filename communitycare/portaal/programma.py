@@ -34,6 +34,9 @@ class Figuur:
     # The back-office list behind the figure, a URL name taking (regio, wijk) slugs.
     lijst: str | None = None
     soort: str = "aantal"  # or "euro", "datum": how a cell shows the value
+    # In the table that fits a laptop; the others show with "alle kolommen" and in the
+    # exports (the wijkdata figures: the weak spots are listed below the table anyway).
+    kern: bool = True
 
 
 def _per_wijk(queryset: QuerySet, aggregaat) -> Subquery:
@@ -91,6 +94,7 @@ FIGUREN = [
         indicatoren_met_cijfers,
         doel=len(Indicator),
         lijst="beheer:wijkdata",
+        kern=False,
     ),
     Figuur(
         "initiatieven_gestart",
@@ -154,8 +158,15 @@ FIGUREN = [
         zwakke_indicatoren,
         lager_is_beter=True,
         lijst="beheer:wijkdata",
+        kern=False,
     ),
-    Figuur("nieuwste_wijkdata", "Nieuwste cijfers uit", nieuwste_wijkdata, lijst="beheer:wijkdata"),
+    Figuur(
+        "nieuwste_wijkdata",
+        "Nieuwste cijfers uit",
+        nieuwste_wijkdata,
+        lijst="beheer:wijkdata",
+        kern=False,
+    ),
     Figuur(
         "wijkplan_vastgesteld",
         "Wijkplan vastgesteld",

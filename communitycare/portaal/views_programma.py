@@ -108,14 +108,19 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     sorteer, aflopend, regio, jaar = _selectie(request)
     # A page number as the lists read it (bounded), so the cache keys stay bounded too.
     tabel = _tabel(sorteer, aflopend, regio, jaar, lijsten.paginanummer(request))
-    kolommen = [("wijk", "Wijk", None), ("regio", "Regio", None)] + [
-        (f.sleutel, f.kop, f) for f in programma.FIGUREN
-    ]
+    # The core columns fit 1280 px, the regio under the wijk's name; all of them scroll
+    # in their box beside the wijk's column.
+    alle = request.GET.get("kolommen") == "alle"
+    figuren = [f for f in programma.FIGUREN if alle or f.kern]
+    kolommen = [("wijk", "Wijk", None)]
+    if alle:
+        kolommen.append(("regio", "Regio", None))
+    kolommen += [(f.sleutel, f.kop, f) for f in figuren]
     context = {
         "wijken": [
-            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN])
-            for wijk in tabel["rijen"]
+            (wijk, [(f, getattr(wijk, f.sleutel)) for f in figuren]) for wijk in tabel["rijen"]
         ],
+        "alle_kolommen": alle,
         "pagina": tabel["pagina"],
         "kolommen": kolommen,
         "sorteer": sorteer,
