@@ -108,9 +108,10 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     sorteer, aflopend, regio, jaar = _selectie(request)
     # A page number as the lists read it (bounded), so the cache keys stay bounded too.
     tabel = _tabel(sorteer, aflopend, regio, jaar, lijsten.paginanummer(request))
-    # The core columns fit 1280 px, the regio under the wijk's name; all of them scroll
-    # in their box beside the wijk's column.
-    alle = request.GET.get("kolommen") == "alle"
+    # The core columns fit 1280 px, the regio under the wijk's name; all of them (asked
+    # for, or sorted on one of the others) scroll in their box beside the wijk's column.
+    kern = {"wijk"} | {f.sleutel for f in programma.FIGUREN if f.kern}
+    alle = request.GET.get("kolommen") == "alle" or sorteer not in kern
     figuren = [f for f in programma.FIGUREN if alle or f.kern]
     kolommen = [("wijk", "Wijk", None)]
     if alle:
