@@ -192,6 +192,16 @@ class EvaluatieMoment:
         return self.uiterlijk < timezone.localdate()
 
     @property
+    def dagen(self) -> str:
+        """How far off, in days, as the dashboard says it."""
+        verschil = (self.uiterlijk - timezone.localdate()).days
+        if verschil < 0:
+            return f"{-verschil} dag{'en' if verschil != -1 else ''} te laat"
+        if verschil == 0:
+            return "vandaag"
+        return f"nog {verschil} dag{'en' if verschil != 1 else ''}"
+
+    @property
     def label(self) -> str:
         return Evaluatie.Soort(self.soort).label
 
