@@ -994,25 +994,31 @@ class Begroting(RegelTotalen, models.Model):
         """
         return door.pk in self.bewerkers()
 
-    def andere_programmamanager_mogelijk(self) -> bool:
-        """Whether an active programmamanager exists who did not edit this version."""
-        return (
-            User.objects.filter(is_active=True, groups__name=roles.PROGRAMMAMANAGER)
-            .exclude(pk__in=self.bewerkers())
-            .exists()
+    def vastgelopen(self) -> bool:
+        """Whether every active programmamanager (at least one) edited this version, so
+        none of them may decide on it."""
+        managers = set(
+            User.objects.filter(is_active=True, groups__name=roles.PROGRAMMAMANAGER).values_list(
+                "pk", flat=True
+            )
         )
+        return bool(managers) and managers <= self.bewerkers()
 
     def mag_niet_beslissen(self, door: User) -> str:
         """Why `door` may not decide on this version ("" when they may).
 
         The four-eyes rule could deadlock: with one programmamanager, a begroting she
-        edited herself (the queue's changes, or one she submitted for a wijk) would wait
-        for ever. So when no active programmamanager is left who did not edit it, the
+        edited herself (she changed a line while it waited, or submitted it for a wijk)
+        would wait for ever. So when every active programmamanager edited it, the
         projectleider, who supports her (or a superuser), decides in her place. They stay
         a second pair of eyes: someone who edited it never decides, whatever their role.
+        Without any programmamanager nobody decides: the programme first appoints one.
         """
+        plaatsvervanger = door.is_superuser or door.has_role(roles.PROJECTLEIDER)
+        if not (door.is_programmamanager or plaatsvervanger):
+            return "Alleen een programmamanager beslist over een begroting."
         if self.heeft_bewerkt(door):
-            if door.is_programmamanager and not self.andere_programmamanager_mogelijk():
+            if door.is_programmamanager and self.vastgelopen():
                 return (
                     f"U heeft de begroting van “{self.initiatief}” zelf ingediend of "
                     "gewijzigd, en er is geen andere programmamanager; de projectleider "
@@ -1022,17 +1028,13 @@ class Begroting(RegelTotalen, models.Model):
                 f"U heeft de begroting van “{self.initiatief}” zelf ingediend of gewijzigd; "
                 "een andere programmamanager moet erover beslissen."
             )
-        if door.is_programmamanager:
+        if door.is_programmamanager or self.vastgelopen():
             return ""
-        plaatsvervanger = door.is_superuser or door.has_role(roles.PROJECTLEIDER)
-        if plaatsvervanger and not self.andere_programmamanager_mogelijk():
-            return ""
-        if plaatsvervanger:
-            return (
-                "Een programmamanager beslist over deze begroting. De projectleider beslist "
-                "alleen als iedere programmamanager haar zelf heeft ingediend of gewijzigd."
-            )
-        return "Alleen een programmamanager beslist over een begroting."
+        return (
+            "Alleen een programmamanager beslist over deze begroting. De projectleider "
+            "beslist alleen als iedere programmamanager haar zelf heeft ingediend of "
+            "gewijzigd."
+        )
 
     def _check_beslisser(self, door: User, versie: int) -> None:
         reden = self.mag_niet_beslissen(door)

@@ -126,9 +126,7 @@ def _bespreekpunten(ids: list[int], per_wijk: dict[int, Wijk]) -> list[Taak]:
 def _acties(ids: list[int], per_wijk: dict[int, Wijk]) -> list[Taak]:
     vandaag = timezone.localdate()
     acties = (
-        Actie.objects.filter(
-            wijkplan__wijk_id__in=ids, afgerond=False, voor_wanneer__lt=vandaag
-        )
+        Actie.objects.filter(wijkplan__wijk_id__in=ids, afgerond=False, voor_wanneer__lt=vandaag)
         .select_related("wijkplan")
         .order_by("voor_wanneer", "pk")
     )
@@ -180,8 +178,7 @@ def _open_koffies(ids: list[int], per_wijk: dict[int, Wijk]) -> list[Taak]:
                 Taak(
                     "verslag",
                     wijk,
-                    f"Open Koffie van {datum:%d-%m-%Y}: {' en '.join(ontbreekt)} "
-                    "nog invullen.",
+                    f"Open Koffie van {datum:%d-%m-%Y}: {' en '.join(ontbreekt)} nog invullen.",
                     url,
                     "Verslag en opkomst invullen",
                 )
@@ -219,9 +216,7 @@ def _wijkplannen(ids: list[int], per_wijk: dict[int, Wijk]) -> list[Taak]:
         if laatst is not None and laatst > grens:
             continue
         wijk = per_wijk[rij["pk"]]
-        tekst_taak = (
-            f"Niet gewijzigd sinds {laatst:%d-%m-%Y}" if laatst else "Nog niet geschreven"
-        )
+        tekst_taak = f"Niet gewijzigd sinds {laatst:%d-%m-%Y}" if laatst else "Nog niet geschreven"
         taken.append(
             Taak(
                 "wijkplan",
