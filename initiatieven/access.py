@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from initiatieven.models import Begroting, Begrotingsregel, Evaluatie, Initiatief
-from wijken.base.access import get_wijk_for_edit
+from wijken.base.access import check_programma, get_wijk_for_edit
 from wijken.base.requests import AuthenticatedHttpRequest
 
 
@@ -48,3 +48,26 @@ def get_evaluatie_for_edit(
     evaluatie = get_object_or_404(initiatief.evaluaties, pk=pk)
     evaluatie.initiatief = initiatief
     return evaluatie
+
+
+def get_begroting_for_besluit(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str
+) -> Begroting:
+    """A begroting as the programme reviews it: the programme roles only (who may decide
+    is the domain's rule, `Begroting.mag_niet_beslissen`); everybody else a 404."""
+    check_programma(request)
+    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+    return get_object_or_404(
+        Begroting.objects.select_related(
+            "initiatief__wijk__regio", "initiatief__coordinator", "ingediend_door"
+        ).prefetch_related(
+            "regels",
+            "initiatief__indicatoren",
+            "initiatief__startstappen__voltooid_door",
+            "initiatief__startstappen__overleg",
+            "initiatief__startstappen__open_koffie",
+            "initiatief__startstappen__overleg_wijkverbinder",
+            "initiatief__evaluaties",
+        ),
+        initiatief=initiatief,
+    )

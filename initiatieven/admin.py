@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db import models, transaction
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 
 from communitycare.lib.bedragen import BedragField, euro
 from initiatieven.forms import BesluitForm
@@ -84,7 +85,7 @@ class BegrotingAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("initiatief__wijk", "ingediend_door")
+            .select_related("initiatief__wijk__regio", "ingediend_door")
             .met_totaal()
         )
 
@@ -105,7 +106,7 @@ class GoedkeuringAdmin(BegrotingAdmin):
     """The programmamanager's queue: only they see it, and they decide per exact version."""
 
     list_display = [
-        "initiatief",
+        "beoordelen",
         "wijk",
         "soort",
         "totaal",
@@ -113,6 +114,8 @@ class GoedkeuringAdmin(BegrotingAdmin):
         "ingediend_door",
         "versie",
     ]
+    # The initiative's name opens the review page, not the admin's read-only copy.
+    list_display_links = None
     list_filter = ["initiatief__wijk__regio", "initiatief__wijk", "initiatief__thema"]
     date_hierarchy = "ingediend_op"
     ordering = ["ingediend_op"]
@@ -120,6 +123,11 @@ class GoedkeuringAdmin(BegrotingAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).ter_goedkeuring()
+
+    @admin.display(description="initiatief", ordering="initiatief__naam")
+    def beoordelen(self, obj) -> str:
+        """The review page: the initiative, the wijkplan and the change beside the decision."""
+        return format_html('<a href="{}">{}</a>', obj.get_besluit_url(), obj.initiatief)
 
     @admin.display(description="soort")
     def soort(self, obj) -> str:

@@ -28,7 +28,7 @@ from django.utils import timezone
 from communitycare.lib import dataversion
 from communitycare.lib.dates import add_months, clamp_year, validate_date_range
 from openkoffie.models import OpenKoffie, WijkverbinderOverleg
-from wijken.base import zoektermen
+from wijken.base import roles, zoektermen
 from wijken.base.indicatoren import Indicator, met_uitleg
 from wijken.base.models import User, Wijk, Wijkverbinder
 
@@ -196,6 +196,16 @@ class EvaluatieMoment:
     @property
     def te_laat(self) -> bool:
         return self.uiterlijk < timezone.localdate()
+
+    @property
+    def dagen(self) -> str:
+        """How far off, in days, as the dashboard says it."""
+        verschil = (self.uiterlijk - timezone.localdate()).days
+        if verschil < 0:
+            return f"{-verschil} dag{'en' if verschil != -1 else ''} te laat"
+        if verschil == 0:
+            return "vandaag"
+        return f"nog {verschil} dag{'en' if verschil != 1 else ''}"
 
     @property
     def label(self) -> str:
@@ -864,6 +874,13 @@ class Begroting(RegelTotalen, models.Model):
     def __str__(self) -> str:
         return f"Begroting {self.initiatief}"
 
+    def get_besluit_url(self) -> str:
+        """The programme's review page, where it is approved or rejected."""
+        wijk = self.initiatief.wijk
+        return reverse(
+            "beheer:begroting_besluit", args=[wijk.regio.slug, wijk.slug, self.initiatief.slug]
+        )
+
     @property
     def is_goedgekeurd(self) -> bool:
         return self.status == self.Stand.GOEDGEKEURD and self.goedgekeurde_versie == self.versie
@@ -966,27 +983,76 @@ class Begroting(RegelTotalen, models.Model):
         self.save()
         self._log(Begrotingsbesluit.Soort.INGEDIEND, door)
 
+    def bewerkers(self) -> set[int]:
+        """The ids of whoever submitted, or changed the lines at any point since the last
+        decision: what is now up for a decision is (partly) theirs."""
+        log = self.besluiten.all()
+        laatste = log.filter(soort__in=Begrotingsbesluit.BESLUITEN).order_by("-pk").first()
+        if laatste is not None:
+            log = log.filter(pk__gt=laatste.pk)
+        ids = set(
+            log.filter(soort__in=Begrotingsbesluit.BEWERKINGEN, door__isnull=False).values_list(
+                "door_id", flat=True
+            )
+        )
+        if self.ingediend_door_id is not None:
+            ids.add(self.ingediend_door_id)
+        return ids
+
     def heeft_bewerkt(self, door: User) -> bool:
         """Whether `door` submitted or changed what is now up for a decision.
 
         Four eyes are about people: whoever submitted, or changed the lines at any point
         since the last decision, is not the second pair of eyes for this version.
         """
-        log = self.besluiten.all()
-        laatste = log.filter(soort__in=Begrotingsbesluit.BESLUITEN).order_by("-pk").first()
-        if laatste is not None:
-            log = log.filter(pk__gt=laatste.pk)
-        bewerkt = log.filter(door=door, soort__in=Begrotingsbesluit.BEWERKINGEN).exists()
-        return self.ingediend_door_id == door.pk or bewerkt
+        return door.pk in self.bewerkers()
 
-    def _check_beslisser(self, door: User, versie: int) -> None:
-        if not door.is_programmamanager:
-            raise GoedkeuringGeweigerd("Alleen een programmamanager beslist over een begroting.")
+    def vastgelopen(self) -> bool:
+        """Whether every active programmamanager (at least one) edited this version, so
+        none of them may decide on it."""
+        managers = set(
+            User.objects.filter(is_active=True, groups__name=roles.PROGRAMMAMANAGER).values_list(
+                "pk", flat=True
+            )
+        )
+        return bool(managers) and managers <= self.bewerkers()
+
+    def mag_niet_beslissen(self, door: User) -> str:
+        """Why `door` may not decide on this version ("" when they may).
+
+        The four-eyes rule could deadlock: with one programmamanager, a begroting she
+        edited herself (she changed a line while it waited, or submitted it for a wijk)
+        would wait for ever. So when every active programmamanager edited it, the
+        projectleider, who supports her (or a superuser), decides in her place. They stay
+        a second pair of eyes: someone who edited it never decides, whatever their role.
+        Without any programmamanager nobody decides: the programme first appoints one.
+        """
+        plaatsvervanger = door.is_superuser or door.has_role(roles.PROJECTLEIDER)
+        if not (door.is_programmamanager or plaatsvervanger):
+            return "Alleen een programmamanager beslist over een begroting."
         if self.heeft_bewerkt(door):
-            raise GoedkeuringGeweigerd(
+            if door.is_programmamanager and self.vastgelopen():
+                return (
+                    f"U heeft de begroting van “{self.initiatief}” zelf ingediend of "
+                    "gewijzigd, en er is geen andere programmamanager; de projectleider "
+                    "beslist nu in uw plaats."
+                )
+            return (
                 f"U heeft de begroting van “{self.initiatief}” zelf ingediend of gewijzigd; "
                 "een andere programmamanager moet erover beslissen."
             )
+        if door.is_programmamanager or self.vastgelopen():
+            return ""
+        return (
+            "Alleen een programmamanager beslist over deze begroting. De projectleider "
+            "beslist alleen als iedere programmamanager haar zelf heeft ingediend of "
+            "gewijzigd."
+        )
+
+    def _check_beslisser(self, door: User, versie: int) -> None:
+        reden = self.mag_niet_beslissen(door)
+        if reden:
+            raise GoedkeuringGeweigerd(reden)
         if self.status != self.Stand.INGEDIEND:
             raise GoedkeuringGeweigerd(
                 f"De begroting van “{self.initiatief}” staat niet ter goedkeuring "

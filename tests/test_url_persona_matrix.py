@@ -141,6 +141,10 @@ EXPECTED: dict[str, Rij] = {
     "beheer:programma_export_csv": Rij(PROGRAMMA),
     "beheer:programma_export_xlsx": Rij(PROGRAMMA),
     "beheer:programma_wijkdata": Rij(PROGRAMMA),
+    "beheer:programma_budget": Rij(PROGRAMMA),
+    # The review of a begroting: the programme sees it; only a programmamanager decides
+    # while one who did not edit it exists (the projectleider's POST is refused, 403).
+    "beheer:begroting_besluit": Rij(Toegang(PROGRAMMA.get, frozenset({"programmamanager"}))),
     "beheer:programma_wijkdata_toepassen": Rij(PROGRAMMA_POST),
     # The approval queue and the admin index: staff of the Programmamanager group.
     "admin:index": Rij(ADMIN),
@@ -326,14 +330,23 @@ OP_CONCEPT = {
 }
 
 
+# The review works on the begroting in the queue.
+OP_INGEDIEND = {"beheer:begroting_besluit"}
+
+
 def url_for(name: str, converters: dict, obj: SimpleNamespace, wijk=None) -> str:
     """The URL of `name` with its arguments taken from `obj`, in `wijk` (obj's by default)."""
     rij = EXPECTED[name]
     wijk = wijk or obj.wijk
+    initiatief = obj.initiatief
+    if name in OP_CONCEPT:
+        initiatief = obj.concept
+    elif name in OP_INGEDIEND:
+        initiatief = obj.ingediend.initiatief
     waarden = {
         "regio": wijk.regio.slug,
         "wijk": wijk.slug,
-        "slug": (obj.concept if name in OP_CONCEPT else obj.initiatief).slug,
+        "slug": initiatief.slug,
         "nummer": 1 if name.endswith("heropenen") else 2,
         "punt": obj.bespreekpunt.pk,
         "afspraak": obj.vervolgafspraak.pk,
@@ -431,6 +444,7 @@ POSTS = {
     "openkoffie_beheer:vervolgafspraak_verwijderen": lambda o: {},
     "openkoffie_beheer:overleg_verwijderen": lambda o: {},
     "openkoffie_beheer:wijkverbinder_status": lambda o: {"status": "actief"},
+    "beheer:begroting_besluit": lambda o: {"besluit": "goedkeuren", "versie": o.ingediend.versie},
     "admin:initiatieven_begrotingtergoedkeuring_changelist": lambda o: {
         "action": "goedkeuren",
         "_selected_action": [o.ingediend.pk],

@@ -1,6 +1,8 @@
 """Counting related rows as an annotation, without joins that multiply each other."""
 
-from django.db.models import Count, IntegerField, QuerySet, Subquery, Value
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, IntegerField, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 
@@ -14,3 +16,12 @@ def aantal(rows: QuerySet) -> Coalesce:
         .values("aantal")
     )
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def som(rows: QuerySet, veld: str) -> Coalesce:
+    """The sum of `veld` over `rows` (filtered on an OuterRef) in euro, 0 for none."""
+    rows = rows.order_by().annotate(groep=Value(1)).values("groep").annotate(som=Sum(veld))
+    bedrag = DecimalField(max_digits=14, decimal_places=2)
+    return Coalesce(
+        Subquery(rows.values("som"), output_field=bedrag), Value(Decimal(0)), output_field=bedrag
+    )

@@ -21,15 +21,22 @@ from wijken.base import doelen
 from wijken.base.indicatoren import Indicator
 from wijken.base.models import Regio, Vrijwilliger, Wijk, Wijkverbinder
 from wijken.wijkdata.models import Wijkcijfer
+from wijken.wijkplan.models import Vaststelling
 
 
 @dataclass(frozen=True)
 class Figuur:
     sleutel: str  # the annotation's name, also the GET value to sort on
     kop: str
-    annoteer: Callable[[QuerySet], QuerySet]
+    annoteer: Callable[[QuerySet, int], QuerySet]  # (wijken, the year asked for)
     doel: int | None = None  # with a goal the dashboard draws a progress bar
     lager_is_beter: bool = False
+    # The back-office list behind the figure, a URL name taking (regio, wijk) slugs.
+    lijst: str | None = None
+    soort: str = "aantal"  # or "euro", "datum": how a cell shows the value
+    # In the table that fits a laptop; the others show with "alle kolommen" and in the
+    # exports (the wijkdata figures: the weak spots are listed below the table anyway).
+    kern: bool = True
 
 
 def _per_wijk(queryset: QuerySet, aggregaat) -> Subquery:
@@ -37,94 +44,155 @@ def _per_wijk(queryset: QuerySet, aggregaat) -> Subquery:
     return Subquery(rows.annotate(uitkomst=aggregaat).values("uitkomst"))
 
 
-def wijkverbinders(wijken: QuerySet) -> QuerySet:
+def wijkverbinders(wijken: QuerySet, jaar: int) -> QuerySet:
     actief = Wijkverbinder.objects.actief().filter(wijk=OuterRef("pk"))
     return wijken.annotate(actieve_wijkverbinders=aantal(actief))
 
 
-def indicatoren_met_cijfers(wijken: QuerySet) -> QuerySet:
+def indicatoren_met_cijfers(wijken: QuerySet, jaar: int) -> QuerySet:
     cijfers = Wijkcijfer.objects.indicatoren()
     return wijken.annotate(
         indicatoren_met_cijfers=Coalesce(_per_wijk(cijfers, Count("maat", distinct=True)), Value(0))
     )
 
 
-def zwakke_indicatoren(wijken: QuerySet) -> QuerySet:
+def zwakke_indicatoren(wijken: QuerySet, jaar: int) -> QuerySet:
     cijfers = Wijkcijfer.objects.indicatoren().laatste().zwak()
     return wijken.annotate(
         zwakke_indicatoren=Coalesce(_per_wijk(cijfers, Count("maat", distinct=True)), Value(0))
     )
 
 
-def vrijwilligers_dit_jaar(wijken: QuerySet) -> QuerySet:
-    geworven = Vrijwilliger.objects.geworven_in(timezone.localdate().year)
+def vrijwilligers_in(wijken: QuerySet, jaar: int) -> QuerySet:
+    geworven = Vrijwilliger.objects.geworven_in(jaar)
     return wijken.annotate(vrijwilligers=aantal(geworven.filter(huis__wijk=OuterRef("pk"))))
 
 
-def nieuwste_wijkdata(wijken: QuerySet) -> QuerySet:
+def nieuwste_wijkdata(wijken: QuerySet, jaar: int) -> QuerySet:
     return wijken.annotate(nieuwste_wijkdata=_per_wijk(Wijkcijfer.objects.all(), Max("jaar")))
 
 
+def laatst_vastgesteld(wijken: QuerySet, jaar: int) -> QuerySet:
+    """The date the wijk last adopted its wijkplan at an Open Koffie (Vaststelling)."""
+    vaststellingen = Vaststelling.objects.filter(wijkplan__wijk=OuterRef("pk"))
+    return wijken.annotate(
+        wijkplan_vastgesteld=Subquery(vaststellingen.order_by("-datum").values("datum")[:1])
+    )
+
+
 FIGUREN = [
-    Figuur("actieve_wijkverbinders", "Wijkverbinders", wijkverbinders, doel=doelen.WIJKVERBINDERS),
+    Figuur(
+        "actieve_wijkverbinders",
+        "Wijkverbinders",
+        wijkverbinders,
+        doel=doelen.WIJKVERBINDERS,
+        lijst="openkoffie_beheer:wijkverbinders",
+    ),
     Figuur(
         "indicatoren_met_cijfers",
         "Indicatoren met cijfers",
         indicatoren_met_cijfers,
         doel=len(Indicator),
+        lijst="beheer:wijkdata",
+        kern=False,
     ),
     Figuur(
         "initiatieven_gestart",
-        f"Initiatieven gestart dit jaar (doel {doelen.INITIATIEVEN_PER_JAAR})",
-        initiatief_figuren.gestart_dit_jaar,
+        f"Initiatieven gestart (doel {doelen.INITIATIEVEN_PER_JAAR})",
+        initiatief_figuren.gestart_in,
         doel=doelen.INITIATIEVEN_PER_JAAR_MIN,
+        lijst="initiatieven_beheer:lijst",
     ),
     Figuur(
         "evaluaties_te_laat",
         "Evaluaties te laat",
         initiatief_figuren.evaluaties_te_laat,
         lager_is_beter=True,
+        lijst="initiatieven_beheer:lijst",
     ),
     Figuur(
         "begrotingen_wachtend",
         "Begrotingen ter goedkeuring",
         initiatief_figuren.begrotingen_ter_goedkeuring,
         lager_is_beter=True,
+        lijst="initiatieven_beheer:lijst",
+    ),
+    Figuur(
+        "bedrag_goedgekeurd",
+        "Goedgekeurd (€)",
+        initiatief_figuren.goedgekeurd_in,
+        lijst="initiatieven_beheer:lijst",
+        soort="euro",
+    ),
+    Figuur(
+        "bedrag_besteed",
+        "Besteed (€)",
+        initiatief_figuren.besteed_in,
+        lijst="initiatieven_beheer:lijst",
+        soort="euro",
     ),
     Figuur(
         "open_koffies_gehouden",
-        "Open Koffies gehouden dit jaar",
-        openkoffie_figuren.gehouden_dit_jaar,
+        "Open Koffies gehouden",
+        openkoffie_figuren.gehouden_in,
         doel=doelen.OPEN_KOFFIES_PER_JAAR,
+        lijst="openkoffie_beheer:overzicht",
     ),
     Figuur(
         "open_koffies_gepland",
         "Open Koffies gepland (12 maanden)",
         openkoffie_figuren.gepland_komend_jaar,
         doel=doelen.OPEN_KOFFIES_PER_JAAR,
+        lijst="openkoffie_beheer:overzicht",
     ),
     Figuur(
         "vrijwilligers",
-        "Vrijwilligers in het huis dit jaar",
-        vrijwilligers_dit_jaar,
+        "Vrijwilligers in het huis",
+        vrijwilligers_in,
         doel=doelen.VRIJWILLIGERS_PER_JAAR,
+        lijst="beheer:wijk",
     ),
-    Figuur("zwakke_indicatoren", "Zwakke indicatoren", zwakke_indicatoren, lager_is_beter=True),
-    Figuur("nieuwste_wijkdata", "Nieuwste cijfers uit", nieuwste_wijkdata),
+    Figuur(
+        "zwakke_indicatoren",
+        "Zwakke indicatoren",
+        zwakke_indicatoren,
+        lager_is_beter=True,
+        lijst="beheer:wijkdata",
+        kern=False,
+    ),
+    Figuur(
+        "nieuwste_wijkdata",
+        "Nieuwste cijfers uit",
+        nieuwste_wijkdata,
+        lijst="beheer:wijkdata",
+        kern=False,
+    ),
+    Figuur(
+        "wijkplan_vastgesteld",
+        "Wijkplan vastgesteld",
+        laatst_vastgesteld,
+        lijst="wijkplan:beheer",
+        soort="datum",
+    ),
 ]
 KOLOMMEN = {"wijk": "naam", "regio": "regio__naam"} | {f.sleutel: f.sleutel for f in FIGUREN}
 
 
 def overzicht(
-    sorteer: str = "wijk", aflopend: bool = False, regio: Regio | None = None
+    sorteer: str = "wijk",
+    aflopend: bool = False,
+    regio: Regio | None = None,
+    jaar: int | None = None,
 ) -> QuerySet:
     """All wijken (of one regio) with every figure, sorted on the server (unknown keys
-    sort by wijk)."""
+    sort by wijk). The figures "in a year" count `jaar`, this year when None; the others
+    (planned, late, waiting, the latest) are about today."""
+    jaar = jaar or timezone.localdate().year
     wijken = Wijk.objects.select_related("regio")
     if regio is not None:
         wijken = wijken.filter(regio=regio)
     for figuur in FIGUREN:
-        wijken = figuur.annoteer(wijken)
+        wijken = figuur.annoteer(wijken, jaar)
     veld = F(KOLOMMEN.get(sorteer, "naam"))
     volgorde = veld.desc(nulls_last=True) if aflopend else veld.asc(nulls_last=True)
     return wijken.order_by(volgorde, "naam", "pk")

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from communitycare.portaal import views_dashboard
+from communitycare.portaal import views_besluit, views_dashboard
 from communitycare.portaal import views_programma as programma
 from communitycare.portaal import views_voorbereiding as voorbereiding
 from wijken.base import views as beheer
@@ -29,6 +29,7 @@ urlpatterns = [
     path("programma/", programma.dashboard, name="programma"),
     path("programma/export.csv", programma.export_csv, name="programma_export_csv"),
     path("programma/export.xlsx", programma.export_xlsx, name="programma_export_xlsx"),
+    path("programma/budget/", programma.budget, name="programma_budget"),
     path("programma/wijkdata/", wijkdata.programma_importeren, name="programma_wijkdata"),
     path(
         "programma/wijkdata/toepassen/",
@@ -36,6 +37,12 @@ urlpatterns = [
         name="programma_wijkdata_toepassen",
     ),
     path(wijk, beheer.wijk, name="wijk"),
+    # Beside the initiative's own back office, as the programme reviews it there.
+    path(
+        wijk + "initiatieven/<slug:slug>/begroting/besluit/",
+        views_besluit.begroting,
+        name="begroting_besluit",
+    ),
     path(wijk + "huizen/nieuw/", beheer.huis_nieuw, name="huis_nieuw"),
     path(wijk + "huizen/<int:pk>/", beheer.huis, name="huis"),
     path(wijk + "huizen/<int:pk>/verwijderen/", beheer.huis_verwijderen, name="huis_verwijderen"),

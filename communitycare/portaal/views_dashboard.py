@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from communitycare.portaal import te_doen
 from wijken.base.models import Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
 
@@ -20,10 +21,16 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         .order_by("regio__naam", "naam")
     )
     # Whoever sees every wijk of a national programme gets them a page at a time, with a
-    # search; the signals below the table are those of the wijken on the page.
+    # search; the to-do list and the signals are those of the wijken on the page.
     zoek = request.GET.get("zoek", "").strip()[:100]
     if zoek:
         wijken = wijken.zoek(zoek)
     pagina = Paginator(wijken, WIJKEN_PER_PAGINA).get_page(request.GET.get("pagina"))
-    context = {"wijken": list(pagina), "pagina": pagina, "zoek": zoek}
+    wijken_op_pagina = list(pagina)
+    context = {
+        "wijken": wijken_op_pagina,
+        "pagina": pagina,
+        "zoek": zoek,
+        "te_doen": te_doen.taken(wijken_op_pagina),
+    }
     return render(request, "beheer/dashboard.html", context)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,22 +12,35 @@ from django.views.decorators.http import require_GET
 
 from communitycare.lib import dataversion, exports, lijsten, scopes
 from communitycare.portaal import programma
+from initiatieven import programma as initiatief_figuren
+from initiatieven.models import Begroting
 from wijken.base.access import check_programma
-from wijken.base.models import Regio
+from wijken.base.models import Regio, Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
 
 # A national programme has thousands of wijken: the table shows a page at a time,
 # for all regio's or one; the exports hold every row of the selection.
 WIJKEN_PER_PAGINA = 50
+# The year filter's first year: the method (and so the portal's data) is younger.
+EERSTE_JAAR = 2015
 
 
-def _selectie(request: AuthenticatedHttpRequest) -> tuple[str, bool, Regio | None]:
+def _jaar(request: AuthenticatedHttpRequest) -> int:
+    """?jaar=, a year the programme can have figures for; this year otherwise."""
+    dit_jaar = timezone.localdate().year
+    waarde = request.GET.get("jaar", "")
+    if waarde.isascii() and waarde.isdigit() and EERSTE_JAAR <= int(waarde) <= dit_jaar:
+        return int(waarde)
+    return dit_jaar
+
+
+def _selectie(request: AuthenticatedHttpRequest) -> tuple[str, bool, Regio | None, int]:
     sorteer = request.GET.get("sorteer", "wijk")
     if sorteer not in programma.KOLOMMEN:
         sorteer = "wijk"
     slug = request.GET.get("regio", "")
     regio = Regio.objects.filter(slug=slug).first() if slug else None
-    return sorteer, request.GET.get("volgorde") == "af", regio
+    return sorteer, request.GET.get("volgorde") == "af", regio, _jaar(request)
 
 
 def _koppen() -> list[str]:
@@ -43,18 +57,19 @@ def _rijen(wijken) -> list[list]:
     ]
 
 
-def _tabel(sorteer: str, aflopend: bool, regio: Regio | None, nummer: int) -> dict:
+def _tabel(sorteer: str, aflopend: bool, regio: Regio | None, jaar: int, nummer: int) -> dict:
     """One page of the table with its weak spots, computed once per version of the data
     of all wijken: sixteen programme staff looking at it cost one render, not sixteen.
-    The day is part of the key, as "this year" and "late" move with it."""
-    sleutel = f"programma:{regio.pk if regio else ''}:{sorteer}:{aflopend}:{nummer}:"
+    The day is part of the key, as "this year" and "late" move with it; so is the year
+    asked for."""
+    sleutel = f"programma:{regio.pk if regio else ''}:{sorteer}:{aflopend}:{jaar}:{nummer}:"
     sleutel += timezone.localdate().isoformat()
     versie, bewaard = dataversion.read_with([scopes.ALLE_WIJKEN], sleutel)
     if bewaard is not None and bewaard[0] == versie:
         return bewaard[1]
-    pagina = Paginator(programma.overzicht(sorteer, aflopend, regio), WIJKEN_PER_PAGINA).get_page(
-        nummer
-    )
+    pagina = Paginator(
+        programma.overzicht(sorteer, aflopend, regio, jaar), WIJKEN_PER_PAGINA
+    ).get_page(nummer)
     rijen = list(pagina)
     tabel = {
         "rijen": rijen,
@@ -63,6 +78,7 @@ def _tabel(sorteer: str, aflopend: bool, regio: Regio | None, nummer: int) -> di
             rijen, pagina.number, Paginator(range(pagina.paginator.count), WIJKEN_PER_PAGINA)
         ),
         "zwakke_plekken": programma.zwak_zonder_initiatief(rijen),
+        "wachtrij": wachtrij(),
     }
     cache.set(sleutel, (versie, tabel), timeout=settings.PAGINA_CACHE_SECONDEN)
     return tabel
@@ -72,28 +88,84 @@ def _tabel(sorteer: str, aflopend: bool, regio: Regio | None, nummer: int) -> di
 @require_GET
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     check_programma(request)
-    sorteer, aflopend, regio = _selectie(request)
+    sorteer, aflopend, regio, jaar = _selectie(request)
     # A page number as the lists read it (bounded), so the cache keys stay bounded too.
-    tabel = _tabel(sorteer, aflopend, regio, lijsten.paginanummer(request))
-    kolommen = [("wijk", "Wijk", None), ("regio", "Regio", None)] + [
-        (f.sleutel, f.kop, f) for f in programma.FIGUREN
-    ]
+    tabel = _tabel(sorteer, aflopend, regio, jaar, lijsten.paginanummer(request))
+    # The core columns fit 1280 px, the regio under the wijk's name; all of them (asked
+    # for, or sorted on one of the others) scroll in their box beside the wijk's column.
+    kern = {"wijk"} | {f.sleutel for f in programma.FIGUREN if f.kern}
+    alle = request.GET.get("kolommen") == "alle" or sorteer not in kern
+    figuren = [f for f in programma.FIGUREN if alle or f.kern]
+    kolommen = [("wijk", "Wijk", None)]
+    if alle:
+        kolommen.append(("regio", "Regio", None))
+    kolommen += [(f.sleutel, f.kop, f) for f in figuren]
     context = {
         "wijken": [
-            (wijk, [(f, getattr(wijk, f.sleutel)) for f in programma.FIGUREN])
-            for wijk in tabel["rijen"]
+            (wijk, [(f, getattr(wijk, f.sleutel)) for f in figuren]) for wijk in tabel["rijen"]
         ],
+        "alle_kolommen": alle,
         "pagina": tabel["pagina"],
         "kolommen": kolommen,
         "sorteer": sorteer,
         "aflopend": aflopend,
         "regio": regio,
         "regios": Regio.objects.order_by("naam"),
+        "jaar": jaar,
+        "jaren": _jaren(),
+        "wachtrij": tabel["wachtrij"],
         # Nationally thousands: those of the wijken in the table, page by page.
         "zwakke_plekken": tabel["zwakke_plekken"],
         "query": request.GET.urlencode(),
     }
     return render(request, "beheer/programma.html", context)
+
+
+def _jaren() -> list[int]:
+    return list(range(timezone.localdate().year, EERSTE_JAAR - 1, -1))
+
+
+WACHTRIJ_OP_DASHBOARD = 20
+
+
+def wachtrij() -> dict:
+    """The oldest begrotingen waiting for a decision, each to its review page."""
+    wachtend = Begroting.objects.ter_goedkeuring()
+    return {
+        "begrotingen": list(
+            wachtend.select_related("initiatief__wijk__regio", "ingediend_door")
+            .met_totaal()
+            .order_by("ingediend_op", "pk")[:WACHTRIJ_OP_DASHBOARD]
+        ),
+        "aantal": wachtend.count(),
+    }
+
+
+@login_required
+@require_GET
+def budget(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Per wijk of one year: what was approved and what the evaluations report spent."""
+    check_programma(request)
+    jaar = _jaar(request)
+    wijken = initiatief_figuren.besteed_in(
+        initiatief_figuren.goedgekeurd_in(Wijk.objects.select_related("regio"), jaar), jaar
+    ).order_by("regio__naam", "naam")
+    slug = request.GET.get("regio", "")
+    regio = Regio.objects.filter(slug=slug).first() if slug else None
+    if regio is not None:
+        wijken = wijken.filter(regio=regio)
+    pagina = Paginator(wijken, WIJKEN_PER_PAGINA).get_page(lijsten.paginanummer(request))
+    totalen = wijken.aggregate(goedgekeurd=Sum("bedrag_goedgekeurd"), besteed=Sum("bedrag_besteed"))
+    context = {
+        "wijken": list(pagina),
+        "pagina": pagina,
+        "jaar": jaar,
+        "jaren": _jaren(),
+        "regio": regio,
+        "regios": Regio.objects.order_by("naam"),
+        "totalen": totalen,
+    }
+    return render(request, "beheer/programma_budget.html", context)
 
 
 def _bestandsnaam() -> str:

@@ -182,7 +182,7 @@ def stap(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, nu
     context["stand"] = context["checklist"][nummer - 1]
     context["titel"] = f"Stap {nummer}"
     if request.htmx:
-        return render(request, "initiatieven/beheer/initiatief.html#stap", context)
+        return render(request, "initiatieven/beheer/_stap_htmx.html", context)
     return render(request, "initiatieven/beheer/stap.html", context)
 
 
