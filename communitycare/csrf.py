@@ -13,9 +13,10 @@ from django.shortcuts import render
 
 from communitycare.lib.uitkomst import ANKER_FOUT
 
-# Never shown back: the token itself, passwords, and the honeypot of the public forms
-# (openkoffie.forms.HoningpotForm), which a person leaves empty.
-GEHEIM = {"csrfmiddlewaretoken", "website"}
+# Never shown back: the token itself, passwords, the honeypot of the public forms
+# (openkoffie.forms.HoningpotForm), which a person leaves empty, and the save button of
+# wijken.base.forms.PortaalForm, which is no text.
+WEGLATEN = {"csrfmiddlewaretoken", "website", "opslaan"}
 PROBLEEM = (
     "We konden niet nagaan dat het formulier echt van deze site kwam. Er is niets opgeslagen."
 )
@@ -30,7 +31,7 @@ def _getypt(request: HttpRequest) -> list[tuple[str, str]]:
     return [
         (naam, waarde)
         for naam, waarden in data.lists()
-        if naam not in GEHEIM and "password" not in naam
+        if naam not in WEGLATEN and "password" not in naam
         for waarde in waarden
     ]
 

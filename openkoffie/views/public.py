@@ -29,8 +29,8 @@ SPAM = (
 )
 TE_SNEL = (
     "U heeft net al iets ingestuurd. U kunt het om {tijd} opnieuw proberen ({wachten}). "
-    "Uw tekst staat hieronder nog klaar. U kunt uw punt ook aan de coördinator geven, "
-    "bijvoorbeeld bij de Open Koffie. Dank u voor uw geduld!"
+    "Uw tekst staat hieronder nog klaar. U kunt het ook persoonlijk aan de coördinator "
+    "geven, bijvoorbeeld bij de Open Koffie. Dank u voor uw geduld!"
 )
 
 
