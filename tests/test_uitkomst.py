@@ -158,3 +158,14 @@ def test_limits_are_read_from_the_environment(monkeypatch):
         monkeypatch.setenv("LIMIET", fout)
         with pytest.raises(Exception, match="LIMIET"):
             env_limits("LIMIET", "1/1")
+
+
+def test_a_form_no_view_checked_is_not_checked_for_the_title(client, coordinator_a):
+    # The wijkplan's conflict page shows a fresh form built from the typed text: asking
+    # its errors for the title would validate it outside the view.
+    client.force_login(coordinator_a)
+    pad = "/beheer/heuvelland/valkenburg-oosterbeemd/wijkplan/delen/doel_overig/"
+    assert client.post(pad, {"doel_overig": "Eerste tekst", "versie": 0}).status_code == 302
+    response = client.post(pad, {"doel_overig": "Tweede tekst", "versie": 0})
+    assert response.status_code == 200
+    assert "Tweede tekst" in response.content.decode()

@@ -32,8 +32,15 @@ def _berichten(context: template.Context) -> list:
     return list(context.get("messages") or ())
 
 
-def heeft_probleem(context: template.Context, form: forms.BaseForm | None) -> bool:
-    if context.get("fout") or (form is not None and form.errors):
+def _afgekeurd(form: object) -> bool:
+    """The form was checked (by its view) and refused. Asking `errors` of a form nobody
+    checked would run its validation here, outside the view's care: a form made only
+    to show a conflict, say, has no instance to validate against."""
+    return isinstance(form, forms.BaseForm) and form._errors is not None and bool(form._errors)
+
+
+def heeft_probleem(context: template.Context, form: object) -> bool:
+    if context.get("fout") or _afgekeurd(form):
         return True
     return any(bericht.level >= messages.ERROR for bericht in _berichten(context))
 
@@ -42,7 +49,7 @@ def heeft_probleem(context: template.Context, form: forms.BaseForm | None) -> bo
 def uitkomst(context: template.Context, form: forms.BaseForm | None = None) -> dict:
     berichten = _berichten(context)
     return {
-        "fouten": _fouten(form) if form is not None and form.errors else [],
+        "fouten": _fouten(form) if _afgekeurd(form) else [],
         "problemen": [b for b in berichten if b.level >= messages.ERROR],
         "bevestigingen": [b for b in berichten if b.level < messages.ERROR],
         "anker_fout": ANKER_FOUT,
