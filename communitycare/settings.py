@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from communitycare.lib.databases import database_from_url
-from communitycare.lib.env import env_bool, env_int, env_list, env_str
+from communitycare.lib.env import env_bool, env_int, env_limits, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -173,6 +173,13 @@ AXES_RESET_ON_SUCCESS = True
 # Reverse proxies in front of the app (see communitycare.lib.client_address).
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "communitycare.lib.client_address.client_address"
+# Public forms (communitycare.lib.ratelimit), "count/seconds[,count/seconds]": per network
+# address enough for a room of residents on one tablet or one Wi-Fi, per browser session
+# one at a time.
+RATELIMIT_PER_ADRES = env_limits("DJANGO_RATELIMIT_PER_ADRES", "20/3600")
+RATELIMIT_PER_SESSIE = env_limits("DJANGO_RATELIMIT_PER_SESSIE", "1/120,5/3600")
+# A blocked cookie or a page open too long: a Dutch page that keeps what was typed.
+CSRF_FAILURE_VIEW = "communitycare.csrf.csrf_failure"
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_COOKIE_HTTPONLY = True

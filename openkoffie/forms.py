@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 
+from communitycare.lib import uitkomst
 from communitycare.lib.dates import validate_date_range
 from communitycare.lib.formsets import FACTORY_ARGUMENTS, ExistingRowsOnly
 from openkoffie import planning
@@ -45,6 +46,8 @@ class HoningpotForm(PortaalForm):
         super().__init__(*args, **kwargs)
         zichtbaar = [name for name in self.fields if name != "website"]
         self.helper.layout = Layout(*zichtbaar, Div(Field("website"), css_class="honingpot"))
+        # Shown again with errors, the page opens at their summary, even without script.
+        self.helper.form_action = uitkomst.ACTIE
 
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))

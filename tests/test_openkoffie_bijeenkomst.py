@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from openkoffie.models import Bespreekpunt
 from tests.conftest import count_h1
@@ -47,9 +48,9 @@ def test_second_rapid_submission_is_refused_kindly(client, open_koffie):
     assert list(open_koffie.bespreekpunten.values_list("tekst", flat=True)) == ["Eerste punt"]
 
 
-def test_another_address_may_submit(client, open_koffie):
-    client.post(url(open_koffie), {"tekst": "Eerste punt"}, REMOTE_ADDR="10.0.0.1")
-    response = client.post(url(open_koffie), {"tekst": "Tweede punt"}, REMOTE_ADDR="10.0.0.2")
+def test_another_browser_on_the_same_address_may_submit(client, open_koffie):
+    client.post(url(open_koffie), {"tekst": "Eerste punt"})
+    response = Client().post(url(open_koffie), {"tekst": "Tweede punt"})
     assert response.status_code == 302
     assert open_koffie.bespreekpunten.count() == 2
 

@@ -36,3 +36,22 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_limits(name: str, default: str) -> tuple[tuple[int, int], ...]:
+    """Rate limits as "20/3600" or "1/120,5/3600": (count, seconds) pairs, each meaning
+    at most `count` in any `seconds`."""
+    raw = os.environ.get(name) or default
+    limits = []
+    for part in raw.split(","):
+        count, _, seconds = part.strip().partition("/")
+        try:
+            limit = (int(count), int(seconds))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}={raw!r}: write each limit as count/seconds, e.g. 20/3600."
+            ) from None
+        if min(limit) < 1:
+            raise ImproperlyConfigured(f"{name}={raw!r}: count and seconds must be at least 1.")
+        limits.append(limit)
+    return tuple(limits)

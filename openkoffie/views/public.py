@@ -13,13 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from communitycare.lib import lijsten, scopes
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.ratelimit import toegestaan
+from communitycare.lib.uitkomst import naar_bevestiging
 from openkoffie import ical
 from openkoffie.forms import BespreekpuntForm, HoningpotForm, WordWijkverbinderForm
 from openkoffie.models import VOORUIT, OpenKoffie
 from wijken.base.models import Regio, Wijk, Wijkverbinder
 
-# One public submission per address per this many seconds, per kind of form.
-WACHTTIJD = 120
 TERUGBLIK = datetime.timedelta(days=2 * 365)
 TERUGBLIK_FEED = datetime.timedelta(days=31)
 # Meetings per page of the national agenda: one screen of large type.
@@ -29,8 +28,9 @@ SPAM = (
     "Bent u wel een mens? Laat dan het veld 'Laat dit veld leeg' leeg en probeer het opnieuw."
 )
 TE_SNEL = (
-    "U heeft net al iets ingestuurd. Wacht een paar minuten en probeer het dan opnieuw. "
-    "Uw tekst staat nog klaar. Dank u voor uw geduld!"
+    "U heeft net al iets ingestuurd. U kunt het om {tijd} opnieuw proberen ({wachten}). "
+    "Uw tekst staat hieronder nog klaar. U kunt het ook persoonlijk aan de coördinator "
+    "geven, bijvoorbeeld bij de Open Koffie. Dank u voor uw geduld!"
 )
 
 
@@ -52,14 +52,23 @@ def _insturen(request: HttpRequest, form: HoningpotForm, scope: str, bedankt: st
         return 400
     if not form.is_valid():
         return 200
-    # Only a valid submission uses up the address's turn, so a typo costs nothing.
-    if not toegestaan(request, scope, WACHTTIJD):
-        messages.error(request, TE_SNEL)
+    # Only a valid submission uses up a turn, so a typo costs nothing.
+    weer_vanaf = toegestaan(request, scope)
+    if weer_vanaf:
+        messages.error(request, te_snel(weer_vanaf))
         return 429
     with transaction.atomic():
         form.save()
     messages.success(request, bedankt)
     return None
+
+
+def te_snel(weer_vanaf: float) -> str:
+    """The kind refusal: when to try again, as a clock time and a wait."""
+    moment = datetime.datetime.fromtimestamp(weer_vanaf, tz=datetime.UTC)
+    minuten = max(1, round((weer_vanaf - timezone.now().timestamp()) / 60))
+    wachten = "over 1 minuut" if minuten == 1 else f"over {minuten} minuten"
+    return TE_SNEL.format(tijd=f"{timezone.localtime(moment):%H:%M}", wachten=wachten)
 
 
 def _wijk(regio: str, wijk: str) -> Wijk:
@@ -138,7 +147,7 @@ def bijeenkomst(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpRes
             return redirect(request.path)
         status = _insturen(request, form, "bespreekpunt", BEDANKT_BESPREEKPUNT)
         if status is None:
-            return redirect(request.path + "#bespreekpunt")
+            return naar_bevestiging(request.path)
     context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "open_koffie": open_koffie, "form": form}
     return render(request, "openkoffie/bijeenkomst.html", context, status=status)
 
@@ -163,6 +172,6 @@ def word_wijkverbinder(request: HttpRequest, regio: str, wijk: str) -> HttpRespo
     if request.method == "POST":
         status = _insturen(request, form, "wijkverbinder", BEDANKT_AANMELDING)
         if status is None:
-            return redirect(request.path)
+            return naar_bevestiging(request.path)
     context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "form": form}
     return render(request, "openkoffie/word_wijkverbinder.html", context, status=status)
