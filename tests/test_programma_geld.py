@@ -105,7 +105,7 @@ def test_the_last_adopted_wijkplan(client_for, wijk_a, coordinator_a):
 
 def test_the_export_carries_the_same_columns(client_for, geld, wijk_a):
     response = client_for("programmamanager").get(URL + "export.csv?jaar=2025")
-    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     kop = rijen[0]
     for kolom in ("Goedgekeurd (€)", "Besteed (€)", "Wijkplan vastgesteld"):
         assert kolom in kop
