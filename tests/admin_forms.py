@@ -55,3 +55,10 @@ def form_data(html: str, **changes) -> dict[str, list[str] | str]:
     parser = _FormParser()
     parser.feed(html)
     return {**parser.data, **changes}
+
+
+def admin_post(client, url: str, **changes):
+    """Posts the admin form at `url` back as a browser would, with `changes`."""
+    page = client.get(url)
+    assert page.status_code == 200, url
+    return client.post(url, form_data(page.content.decode(), **changes))

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from initiatieven.models import Begroting, Begrotingsregel, GoedkeuringGeweigerd, Status
 from openkoffie.models import Bespreekpunt, OpenKoffie
-from tests.admin_forms import form_data
+from tests.admin_forms import admin_post
 from tests.factories import UserFactory
 from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, over
@@ -266,13 +266,6 @@ def test_an_edit_before_the_last_decision_no_longer_counts(
 
 
 # --- 2. the admin keeps the domain rules ---------------------------------------------------
-
-
-def admin_post(client, url: str, **changes):
-    """Posts the admin form at `url` back as a browser would, with `changes`."""
-    page = client.get(url)
-    assert page.status_code == 200, url
-    return client.post(url, form_data(page.content.decode(), **changes))
 
 
 def test_the_admin_cannot_make_an_initiative_actief(pm, client_for, wijk_a):
