@@ -141,3 +141,14 @@ def test_the_wijkbeeld_and_the_home_page_invite_to_become_a_wijkverbinder(client
     html = client.get(f"/{wijk_a.regio.slug}/{wijk_a.slug}/").content.decode()
     assert f'href="{AANMELDEN}">Word wijkverbinder</a>' in html
     assert "Word wijkverbinder" in client.get("/").content.decode()
+
+
+def test_a_sign_up_by_phone_is_entered_with_its_source(client_for, wijk_a):
+    url = reverse("beheer:wijkverbinder_nieuw", args=[wijk_a.regio.slug, wijk_a.slug])
+    data = {"naam": "Mien", "status": "geinteresseerd", "uren_per_maand": "4"}
+    client = client_for("coordinator_a")
+    assert client.post(url, data | {"bron": "website"}).status_code == 200  # not a choice
+    assert client.post(url, data | {"bron": "telefoon"}).status_code == 302
+    assert wijk_a.wijkverbinders.get().bron == Bron.TELEFOON
+    werving = reverse("openkoffie_beheer:wijkverbinders", args=[wijk_a.regio.slug, wijk_a.slug])
+    assert "aangemeld: telefonisch" in client.get(werving).content.decode()

@@ -8,7 +8,7 @@ from django.urls import reverse_lazy
 
 from communitycare.lib.plakken import tidy_pasted_text
 from wijken.base import toestemming
-from wijken.base.models import POSTCODE_ZOEK, Huis, Vrijwilliger, Wijk, Wijkverbinder
+from wijken.base.models import POSTCODE_ZOEK, Bron, Huis, Vrijwilliger, Wijk, Wijkverbinder
 
 
 class PortaalMixin:
@@ -155,6 +155,20 @@ class HuisForm(PortaalForm):
 
 
 class WijkverbinderForm(PortaalForm):
+    """Also a sign-up on behalf of a resident: how it came in (never "via de website",
+    which only the public form sets)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bron = self.fields["bron"]
+        assert isinstance(bron, forms.TypedChoiceField)
+        bron.choices = [("", "Door de coördinator zelf")] + [
+            keuze for keuze in Bron.choices if keuze[0] != Bron.WEBSITE
+        ]
+        if self.instance.bron == Bron.WEBSITE:
+            bron.disabled = True
+            bron.choices = Bron.choices
+
     class Meta:
         model = Wijkverbinder
         fields = [
@@ -167,6 +181,7 @@ class WijkverbinderForm(PortaalForm):
             "bijdrage",
             "wederkerigheid",
             "talenten",
+            "bron",
             "kanaal",
             "intake_op",
             "intake_notities",
