@@ -45,3 +45,20 @@ def test_a_search_shows_only_what_it_found(client, wijk_a):
     _initiatieven(wijk_a)
     html = client.get(URL, {"zoek": "breien"}).content.decode()
     assert "Initiatieven in de wijk" not in html
+
+
+def test_a_tip_by_phone_is_marked_in_the_back_office_and_its_giver_never_public(
+    client, client_for, wijk_a
+):
+    from django.urls import reverse
+
+    url = reverse("beheer:doeboekje_nieuw", args=[wijk_a.regio.slug, wijk_a.slug])
+    data = {"naam": "Koersbal", "categorie": "activiteit", "tip_bron": "telefoon"}
+    beheer = client_for("coordinator_a")
+    assert beheer.post(url, data | {"tip_van": "Mevr. Smeets 043 999 12 34"}).status_code == 302
+    lijst = beheer.get(reverse("beheer:doeboekje", args=[wijk_a.regio.slug, wijk_a.slug]))
+    assert "Tip van een bewoner, telefonisch: Mevr. Smeets" in lijst.content.decode()
+    for pad in (URL, "/doe-boekje/?zoek=koersbal"):
+        assert "Smeets" not in client.get(pad).content.decode(), pad
+    # Nor does a search on the name find the entry.
+    assert "Koersbal" not in client.get(URL + "?zoek=Smeets").content.decode()

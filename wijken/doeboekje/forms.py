@@ -32,6 +32,8 @@ class DoeBoekjeItemForm(PortaalForm):
             "kosten",
             "contact",
             "website",
+            "tip_bron",
+            "tip_van",
         ]
         widgets = {"beschrijving": forms.Textarea(attrs={"rows": 4})}
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from communitycare.lib.dates import validate_date_range
 from wijken.base import zoektermen
-from wijken.base.models import DAG_FOUT, Huis, User, Wijk
+from wijken.base.models import DAG_FOUT, Bron, Huis, User, Wijk
 
 # --- Bijlage 3: het doe-boekje ------------------------------------------------
 
@@ -143,6 +143,21 @@ class DoeBoekjeItem(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     gearchiveerd = models.BooleanField(default=False)
+    # A tip from a resident, often without internet: how it came in and from whom. Never
+    # public: only the coördinator sees who gave it, to ask a question back.
+    tip_bron = models.CharField(
+        "tip kwam binnen",
+        max_length=20,
+        choices=[keuze for keuze in Bron.choices if keuze[0] != Bron.WEBSITE],
+        blank=True,
+        help_text="Alleen als een bewoner dit aandroeg.",
+    )
+    tip_van = models.CharField(
+        "tip van",
+        max_length=150,
+        blank=True,
+        help_text="Naam en telefoon van wie de tip gaf; alleen voor de coördinator.",
+    )
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
     objects = DoeBoekjeItemQuerySet.as_manager()
