@@ -71,7 +71,7 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
             "Dit is nog niet aanwezig in de wijk": True,
         },
     )
-    stap(page, 4, **{"Hoe evalueren en borgen we het?": "Na zes maanden"})
+    stap(page, 4, **{"Hoe evalueren we het, en hoe blijft het bestaan?": "Na zes maanden"})
     stap(page, 5, **{"Welk doel van het wijkplan dient het?": "2.1.2"})
     stap(page, 8, **{"Overleg": str(overleg), "Aangestelde wijkverbinder": "Anneke Vliegen"})
     stap(page, 9, **{"Open Koffie": str(open_koffie)})
