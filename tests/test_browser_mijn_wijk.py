@@ -56,6 +56,16 @@ def test_she_completes_a_step_in_place(page, live_server, wijkverbinder, haar_in
     stap = Startstap.objects.get(initiatief=haar_initiatief, nummer=4)
     assert stap.antwoord == "Na een half jaar, met de wandelaars."
     assert stap.voltooid_door == wijkverbinder
+    # What she reads of her wijk, without its controls: one h1 and no axe violation.
+    page.goto(live_server.url + "/beheer/")
+    for link in ["Initiatieven van de wijk", "Open Koffie en overleg", "Wijkplan"]:
+        page.get_by_role("link", name=link, exact=True).click()
+        assert page.locator("h1").count() == 1, link
+        assert_accessible(page)
+        page.go_back()
+    page.locator("section[aria-labelledby=mijn-open-koffie-kop]").get_by_role("link").click()
+    assert page.get_by_text("Een bankje bij de bushalte").is_visible()
+    assert_accessible(page)
 
 
 def test_she_completes_a_step_without_javascript(
