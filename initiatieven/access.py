@@ -11,9 +11,25 @@ from wijken.base.requests import AuthenticatedHttpRequest
 def get_initiatief_for_edit(
     request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str
 ) -> Initiatief:
+    """For the wijk's editors, and for the wijkverbinder who coordinates it: the
+    description, the start steps, a draft evaluation. `initiatief.wijkrecht` tells them
+    apart (see `get_initiatief_for_coordinatie`)."""
+    queryset = (
+        Initiatief.objects.editable_by(request.user)
+        .met_wijkrecht(request.user)
+        .select_related("wijk__regio")
+    )
+    return get_object_or_404(queryset, wijk__regio__slug=regio, wijk__slug=wijk, slug=slug)
+
+
+def get_initiatief_for_coordinatie(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str
+) -> Initiatief:
+    """The begroting and the status: the wijk's editors only (a wijkverbinder a 404)."""
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
     initiatief = get_object_or_404(Initiatief.objects.filter(wijk=wijk_obj), slug=slug)
     initiatief.wijk = wijk_obj
+    initiatief.wijkrecht = True
     return initiatief
 
 
@@ -22,7 +38,7 @@ def get_begroting_for_edit(
 ) -> Begroting:
     """An initiative without a begroting gets one with its first change (a POST); a GET
     sees it empty and unsaved, as GETs never write."""
-    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+    initiatief = get_initiatief_for_coordinatie(request, regio, wijk, slug)
     begroting = initiatief.begroting_of_none or Begroting(initiatief=initiatief)
     if begroting.pk is None and request.method == "POST":
         begroting.save()
@@ -45,7 +61,11 @@ def get_evaluatie_for_edit(
     request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int
 ) -> Evaluatie:
     initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
-    evaluatie = get_object_or_404(initiatief.evaluaties, pk=pk)
+    evaluaties = initiatief.evaluaties.all()
+    if not initiatief.wijkrecht:
+        # A wijkverbinder drafts; what is published is the coördinator's.
+        evaluaties = evaluaties.filter(gepubliceerd_op=None)
+    evaluatie = get_object_or_404(evaluaties, pk=pk)
     evaluatie.initiatief = initiatief
     return evaluatie
 
@@ -56,7 +76,7 @@ def get_begroting_for_besluit(
     """A begroting as the programme reviews it: the programme roles only (who may decide
     is the domain's rule, `Begroting.mag_niet_beslissen`); everybody else a 404."""
     check_programma(request)
-    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+    initiatief = get_initiatief_for_coordinatie(request, regio, wijk, slug)
     return get_object_or_404(
         Begroting.objects.select_related(
             "initiatief__wijk__regio", "initiatief__coordinator", "ingediend_door"

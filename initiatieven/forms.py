@@ -145,15 +145,23 @@ class BeschrijvingForm(ToestemmingMixin, PortaalForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    # Who coordinates and when it started are the coördinator's: the wijkverbinder
+    # is appointed at the overleg (step 8), the start follows the approval.
+    WIE_EN_WANNEER = ("coordinator", "wijkverbinder", "startdatum")
+
+    def __init__(self, *args, wie_en_wanneer: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         wijk = self.instance.wijk
-        self.fields["coordinator"].queryset = User.objects.filter(
-            groups__name=roles.COORDINATOR, is_active=True
-        ).distinct()
-        kies_wijkverbinder(self.fields["wijkverbinder"], wijk)
-        self.fields["coordinator"].empty_label = "Kies een coördinator"
-        self.fields["wijkverbinder"].empty_label = "Nog niemand"
+        if wie_en_wanneer:
+            self.fields["coordinator"].queryset = User.objects.filter(
+                groups__name=roles.COORDINATOR, is_active=True
+            ).distinct()
+            kies_wijkverbinder(self.fields["wijkverbinder"], wijk)
+            self.fields["coordinator"].empty_label = "Kies een coördinator"
+            self.fields["wijkverbinder"].empty_label = "Nog niemand"
+        else:
+            for name in self.WIE_EN_WANNEER:
+                del self.fields[name]
         self.initial.setdefault("indicatoren", self.instance.indicator_waarden)
 
     def save(self, commit: bool = True) -> Initiatief:
@@ -381,9 +389,13 @@ class EvaluatieForm(forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, publiceren: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["publiceren"].initial = self.instance.gepubliceerd_op is not None
+        if not publiceren:
+            # A wijkverbinder's draft: publishing is the coördinator's (Bijlage 7 goes
+            # public in the wijk's name). Without the field, `clean` keeps it a draft.
+            del self.fields["publiceren"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

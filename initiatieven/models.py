@@ -78,6 +78,33 @@ class InitiatiefQuerySet(models.QuerySet):
     def actief(self) -> "InitiatiefQuerySet":
         return self.filter(status=Status.ACTIEF)
 
+    def editable_by(self, user) -> "InitiatiefQuerySet":
+        """Who may edit the wijk, plus the active wijkverbinder (a login with the role) who
+        coordinates the initiative (step 8): she keeps its description, steps 1-9 and a
+        draft evaluation up to date. The begroting, the status and publishing stay with
+        the wijk's editors (`met_wijkrecht`)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_wijken:
+            return self
+        wijk_recht = Q(wijk__in=Wijk.objects.editable_by(user).values("pk"))
+        if not user.has_role(roles.WIJKVERBINDER):
+            return self.filter(wijk_recht)
+        zelf = Q(
+            wijkverbinder__user=user,
+            wijkverbinder__status=Wijkverbinder.Status.ACTIEF,
+            wijkverbinder__wijk=F("wijk"),
+        )
+        return self.filter(wijk_recht | zelf)
+
+    def met_wijkrecht(self, user) -> "InitiatiefQuerySet":
+        """Annotates `wijkrecht`: whether `user` edits the initiative's wijk (a
+        coördinator of it or the programme), so a page can leave out, and a view refuse,
+        what is not a wijkverbinder's."""
+        return self.annotate(
+            wijkrecht=Exists(Wijk.objects.editable_by(user).filter(pk=OuterRef("wijk")))
+        )
+
     def lopend(self) -> "InitiatiefQuerySet":
         """Public and not ended: what a resident can still join or follow."""
         return self.filter(status__in=[Status.ONTWIKKELING, Status.ACTIEF]).order_by("naam")
@@ -161,6 +188,28 @@ class InitiatiefQuerySet(models.QuerySet):
     def status_telling(self) -> dict[str, int]:
         counts = dict(self.order_by().values_list("status").annotate(n=Count("pk")))
         return {status: counts.get(status, 0) for status in Status.values}
+
+
+def evaluaties_te_doen(
+    initiatieven: "InitiatiefQuerySet",
+) -> list[tuple["Initiatief", "EvaluatieMoment"]]:
+    """The active ones among `initiatieven` whose next evaluation is overdue or due within
+    EVALUATIE_BINNENKORT_DAGEN, soonest first: the dashboards' rule, in one query."""
+    grens = timezone.localdate() + datetime.timedelta(days=EVALUATIE_BINNENKORT_DAGEN)
+    actief = (
+        initiatieven.actief()
+        .filter(startdatum__isnull=False)
+        .select_related("wijk__regio", "begroting")
+        .met_evaluatiestand()
+        .order_by("startdatum", "pk")
+    )
+    te_doen = []
+    for initiatief in actief:
+        moment = initiatief.volgende_evaluatie()
+        if moment and moment.uiterlijk <= grens:
+            te_doen.append((initiatief, moment))
+    te_doen.sort(key=lambda item: item[1].uiterlijk)
+    return te_doen
 
 
 def eerste_open_koffie(wijk, jaar) -> models.QuerySet:

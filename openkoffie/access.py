@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 
 from openkoffie.models import Bespreekpunt, OpenKoffie, Vervolgafspraak, WijkverbinderOverleg
-from wijken.base.access import get_wijk_for_edit
+from wijken.base.access import get_wijk_for_edit, get_wijk_for_view
 from wijken.base.requests import AuthenticatedHttpRequest
 
 
@@ -14,6 +14,16 @@ def get_open_koffie_for_edit(
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
     queryset = OpenKoffie.objects.voor_wijk(wijk_obj).met_plaats()
     return get_object_or_404(queryset, pk=pk)
+
+
+def get_open_koffie_for_view(
+    request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int
+) -> OpenKoffie:
+    """For the wijk's editors and, to read, its wijkverbinders (`wijk.mag_bewerken`)."""
+    wijk_obj = get_wijk_for_view(request, regio, wijk)
+    open_koffie = get_object_or_404(OpenKoffie.objects.voor_wijk(wijk_obj).met_plaats(), pk=pk)
+    open_koffie.beheer_wijk = wijk_obj
+    return open_koffie
 
 
 def get_bespreekpunt_for_edit(

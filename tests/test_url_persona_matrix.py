@@ -45,6 +45,11 @@ INGELOGD = ALLE - {"anonymous"}
 WIJK_RECHT = frozenset({"coordinator_a", "projectleider", "programmamanager"})
 DOE_BOEKJE_RECHT = WIJK_RECHT | {"wijkverbinder_doeboekje"}
 PROGRAMMA_RECHT = frozenset({"projectleider", "programmamanager"})
+# The active wijkverbinders of wijk A with a login read its initiatives, Open Koffies and
+# wijkplan in the back office; `wijkverbinder` coordinates wijk A's active initiative
+# (see `inhoud`), so she also edits its description and steps and drafts an evaluation.
+VERBINDERS = frozenset({"wijkverbinder", "wijkverbinder_doeboekje"})
+EIGEN_RECHT = WIJK_RECHT | {"wijkverbinder"}
 # Staff in the Programmamanager group: the only persona the Django admin lets in.
 ADMIN_RECHT = frozenset({"programmamanager"})
 BEHEER_LOGIN = "/beheer/inloggen/?next="
@@ -74,6 +79,9 @@ ONBEKEND = Toegang(dict.fromkeys(PERSONEN, 404), ALLE)  # an unknown address, fo
 BEHEER = beheer(WIJK_RECHT)
 BEHEER_POST = alleen_post(WIJK_RECHT)
 DOE_BOEKJE = beheer(DOE_BOEKJE_RECHT)
+LEZEN = beheer(WIJK_RECHT | VERBINDERS)
+EIGEN = beheer(EIGEN_RECHT)
+EIGEN_POST = alleen_post(EIGEN_RECHT)
 DOE_BOEKJE_POST = alleen_post(DOE_BOEKJE_RECHT)
 PROGRAMMA = beheer(PROGRAMMA_RECHT)
 PROGRAMMA_POST = alleen_post(PROGRAMMA_RECHT)
@@ -172,7 +180,7 @@ EXPECTED: dict[str, Rij] = {
     "beheer:doeboekje_gecontroleerd": Rij(DOE_BOEKJE_POST, pk="doe_boekje"),
     "beheer:doeboekje_archiveren": Rij(DOE_BOEKJE_POST, pk="doe_boekje"),
     "beheer:doeboekje_terugzetten": Rij(DOE_BOEKJE_POST, pk="doe_boekje"),
-    "wijkplan:beheer": Rij(BEHEER),
+    "wijkplan:beheer": Rij(LEZEN),
     "wijkplan:deel": Rij(BEHEER),
     "wijkplan:actie_nieuw": Rij(BEHEER_POST),
     "wijkplan:themas": Rij(BEHEER),
@@ -186,12 +194,14 @@ EXPECTED: dict[str, Rij] = {
     "wijkplan:versie": Rij(BEHEER, pk="versie"),
     "wijkplan:vaststellen": Rij(BEHEER_POST, pk="versie"),
     "wijkplan:herstellen": Rij(BEHEER_POST, pk="eerste_versie"),
-    "initiatieven_beheer:lijst": Rij(BEHEER),
+    "initiatieven_beheer:lijst": Rij(LEZEN),
     "initiatieven_beheer:nieuw": Rij(BEHEER),
-    "initiatieven_beheer:initiatief": Rij(BEHEER),
-    "initiatieven_beheer:beschrijving": Rij(BEHEER),
-    "initiatieven_beheer:stap": Rij(BEHEER),
-    "initiatieven_beheer:stap_heropenen": Rij(BEHEER_POST),
+    "initiatieven_beheer:initiatief": Rij(EIGEN),
+    "initiatieven_beheer:beschrijving": Rij(EIGEN),
+    "initiatieven_beheer:stap": Rij(EIGEN),
+    "initiatieven_beheer:stap_heropenen": Rij(EIGEN_POST),
+    # Status, begroting and publishing stay with the coördinator, also for the
+    # wijkverbinder's own initiative (tests/test_mijn_wijk.py).
     "initiatieven_beheer:status": Rij(BEHEER_POST),
     "initiatieven_beheer:begroting": Rij(BEHEER),
     "initiatieven_beheer:begroting_export": Rij(BEHEER),
@@ -199,16 +209,17 @@ EXPECTED: dict[str, Rij] = {
     "initiatieven_beheer:regel": Rij(BEHEER, pk="regel"),
     "initiatieven_beheer:regel_verwijderen": Rij(BEHEER, pk="regel"),
     "initiatieven_beheer:indienen": Rij(BEHEER_POST),
-    "initiatieven_beheer:evaluatie_nieuw": Rij(BEHEER_POST),
+    "initiatieven_beheer:evaluatie_nieuw": Rij(EIGEN_POST),
+    # A published evaluation: the wijkverbinder opens only drafts.
     "initiatieven_beheer:evaluatie": Rij(BEHEER, pk="evaluatie"),
-    "openkoffie_beheer:overzicht": Rij(BEHEER),
+    "openkoffie_beheer:overzicht": Rij(LEZEN),
     "openkoffie_beheer:plan_jaar": Rij(BEHEER_POST),
     "openkoffie_beheer:nieuw": Rij(BEHEER),
     "openkoffie_beheer:kaart": Rij(BEHEER),
     "beheer:ok_voorbereiding": Rij(BEHEER, pk="open_koffie"),
     "beheer:ok_voorbereiding_pdf": Rij(BEHEER, pk="open_koffie"),
     "beheer:ok_poster": Rij(BEHEER, pk="open_koffie"),
-    "openkoffie_beheer:bijeenkomst": Rij(BEHEER, pk="open_koffie"),
+    "openkoffie_beheer:bijeenkomst": Rij(LEZEN, pk="open_koffie"),
     "openkoffie_beheer:bewerken": Rij(BEHEER, pk="open_koffie"),
     "openkoffie_beheer:agenda": Rij(BEHEER, pk="open_koffie"),
     "openkoffie_beheer:verslag": Rij(BEHEER, pk="open_koffie"),
@@ -312,11 +323,15 @@ def maak_inhoud(wijk, coordinator, prefix: str) -> SimpleNamespace:
 
 
 @pytest.fixture
-def inhoud(wijk_a, wijk_b):
-    """Wijk A and wijk B, each with everything; filled in by a coördinator of their own."""
+def inhoud(wijk_a, wijk_b, wijkverbinder):
+    """Wijk A and wijk B, each with everything; filled in by a coördinator of their own.
+    The wijkverbinder persona coordinates wijk A's active initiative (not its concept)."""
     hulp_a = UserFactory(username="coordinator-hulp-a", rol=roles.COORDINATOR)
     hulp_b = UserFactory(username="coordinator-hulp-b", rol=roles.COORDINATOR)
-    return SimpleNamespace(a=maak_inhoud(wijk_a, hulp_a, "a"), b=maak_inhoud(wijk_b, hulp_b, "b"))
+    inhoud = SimpleNamespace(a=maak_inhoud(wijk_a, hulp_a, "a"), b=maak_inhoud(wijk_b, hulp_b, "b"))
+    inhoud.a.initiatief.wijkverbinder = wijkverbinder.wijkverbinder
+    inhoud.a.initiatief.save(update_fields=["wijkverbinder"])
+    return inhoud
 
 
 # The begroting URLs work on the initiative whose begroting is still a draft.

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from communitycare.portaal import te_doen
+from communitycare.portaal.mijn_wijk import mijn_wijk
 from wijken.base.models import Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
 
@@ -33,4 +34,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "zoek": zoek,
         "te_doen": te_doen.taken(wijken_op_pagina),
     }
+    verbinder = request.user.actieve_wijkverbinder
+    if verbinder is not None:
+        context["mijn_wijk"] = mijn_wijk(verbinder)
     return render(request, "beheer/dashboard.html", context)

@@ -1,18 +1,15 @@
 """Small blocks other pages include: the wijk page's summary, the dashboard's to-do, the
 yearly evaluation on an Open Koffie page (here, not in openkoffie, which sits below)."""
 
-import datetime
-
 from django import template
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from initiatieven.models import (
-    EVALUATIE_BINNENKORT_DAGEN,
     PUBLIEKE_STATUSSEN,
     Begroting,
     Initiatief,
     Status,
+    evaluaties_te_doen,
 )
 from openkoffie.models import OpenKoffie
 from wijken.base.models import Wijk
@@ -35,22 +32,8 @@ def initiatieven_in_wijk(wijk: Wijk) -> dict:
 def initiatieven_te_doen(context, wijken) -> dict:
     """Evaluations due or overdue in the user's wijken; the queue for a programmamanager."""
     user = context["user"]
-    grens = timezone.localdate() + datetime.timedelta(days=EVALUATIE_BINNENKORT_DAGEN)
-    actief = (
-        Initiatief.objects.actief()
-        .filter(wijk__in=wijken, startdatum__isnull=False)
-        .select_related("wijk__regio", "begroting")
-        .met_evaluatiestand()
-        .order_by("startdatum", "pk")
-    )
-    te_doen = []
-    for initiatief in actief:
-        moment = initiatief.volgende_evaluatie()
-        if moment and moment.uiterlijk <= grens:
-            te_doen.append((initiatief, moment))
-    te_doen.sort(key=lambda item: item[1].uiterlijk)
     return {
-        "te_doen": te_doen,
+        "te_doen": evaluaties_te_doen(Initiatief.objects.filter(wijk__in=wijken)),
         "wachtrij": (
             Begroting.objects.ter_goedkeuring().aggregate(
                 totaal=Count("pk"),

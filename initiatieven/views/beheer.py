@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +17,7 @@ from communitycare.lib import exports
 from initiatieven.access import (
     get_begroting_for_edit,
     get_evaluatie_for_edit,
+    get_initiatief_for_coordinatie,
     get_initiatief_for_edit,
     get_regel_for_edit,
 )
@@ -41,7 +42,7 @@ from initiatieven.models import (
 )
 from initiatieven.similarity import lijkt_op
 from wijken.base import roles
-from wijken.base.access import get_wijk_for_edit
+from wijken.base.access import get_wijk_for_edit, get_wijk_for_view
 from wijken.base.requests import AuthenticatedHttpRequest
 
 GET_POST = ["GET", "POST"]
@@ -49,11 +50,14 @@ GET_POST = ["GET", "POST"]
 
 @login_required
 def lijst(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
-    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    wijk_obj = get_wijk_for_view(request, regio, wijk)
     initiatieven = (
         Initiatief.objects.filter(wijk=wijk_obj)
         .select_related("begroting", "wijk__regio")
         .met_evaluatiestand()
+        .annotate(
+            te_openen=Exists(Initiatief.objects.editable_by(request.user).filter(pk=OuterRef("pk")))
+        )
         .order_by("naam")
     )
     return render(
@@ -110,10 +114,10 @@ def _overzicht_context(initiatief: Initiatief, request, forms: dict | None = Non
     }
 
 
-def _initiatief_met_alles(request, regio, wijk, slug) -> Initiatief:
-    initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
+def _initiatief_met_alles(request, regio, wijk, slug, toegang=get_initiatief_for_edit):
+    initiatief = toegang(request, regio, wijk, slug)
     # One fetch of everything the checklist reads, however often it reads it.
-    return (
+    geladen = (
         Initiatief.objects.select_related(
             "wijk__regio", "begroting__goedgekeurd_door", "coordinator", "wijkverbinder"
         )
@@ -128,6 +132,8 @@ def _initiatief_met_alles(request, regio, wijk, slug) -> Initiatief:
         )
         .get(pk=initiatief.pk)
     )
+    geladen.wijkrecht = initiatief.wijkrecht
+    return geladen
 
 
 @login_required
@@ -142,7 +148,9 @@ def initiatief(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: s
 @require_http_methods(GET_POST)
 def beschrijving(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
     initiatief = get_initiatief_for_edit(request, regio, wijk, slug)
-    form = BeschrijvingForm(request.POST or None, instance=initiatief)
+    form = BeschrijvingForm(
+        request.POST or None, instance=initiatief, wie_en_wanneer=initiatief.wijkrecht
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
@@ -201,7 +209,7 @@ def stap_heropenen(
 @login_required
 @require_POST
 def status(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str):
-    initiatief = _initiatief_met_alles(request, regio, wijk, slug)
+    initiatief = _initiatief_met_alles(request, regio, wijk, slug, get_initiatief_for_coordinatie)
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
@@ -435,7 +443,7 @@ def evaluatie_nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str, sl
 def evaluatie(request: AuthenticatedHttpRequest, regio: str, wijk: str, slug: str, pk: int):
     evaluatie = get_evaluatie_for_edit(request, regio, wijk, slug, pk)
     data = request.POST if request.method == "POST" else None
-    form = EvaluatieForm(data, instance=evaluatie)
+    form = EvaluatieForm(data, instance=evaluatie, publiceren=evaluatie.initiatief.wijkrecht)
     formset = BestedingFormSet(data, queryset=evaluatie.bestedingen.all(), prefix="besteding")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():

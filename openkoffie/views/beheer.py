@@ -17,6 +17,7 @@ from openkoffie import planning, werving
 from openkoffie.access import (
     get_bespreekpunt_for_edit,
     get_open_koffie_for_edit,
+    get_open_koffie_for_view,
     get_overleg_for_edit,
     get_vervolgafspraak_for_edit,
 )
@@ -34,7 +35,7 @@ from openkoffie.forms import (
     WijkverbinderStatusForm,
 )
 from openkoffie.models import Bespreekpunt, OpenKoffie
-from wijken.base.access import get_wijk_for_edit, get_wijkverbinder_for_edit
+from wijken.base.access import get_wijk_for_edit, get_wijk_for_view, get_wijkverbinder_for_edit
 from wijken.base.models import Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
 
@@ -85,7 +86,7 @@ def _overzicht(request, wijk: Wijk, planning_form: JaarPlanningForm) -> HttpResp
 @login_required
 @require_GET
 def overzicht(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
-    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    wijk_obj = get_wijk_for_view(request, regio, wijk)
     return _overzicht(request, wijk_obj, JaarPlanningForm(wijk=wijk_obj))
 
 
@@ -125,10 +126,14 @@ def nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespo
 
 
 def _bijeenkomst(request, wijk: Wijk, open_koffie: OpenKoffie, afspraak_form=None):
+    bespreekpunten = open_koffie.bespreekpunten.all()
+    if not wijk.mag_bewerken:
+        # A wijkverbinder reads the agenda: what came in, and who sent it, is for review.
+        bespreekpunten = bespreekpunten.geaccepteerd()
     context = {
         "wijk": wijk,
         "open_koffie": open_koffie,
-        "bespreekpunten": open_koffie.bespreekpunten.all(),
+        "bespreekpunten": bespreekpunten,
         "vervolgafspraken": open_koffie.vervolgafspraken.all(),
         "afspraak_form": afspraak_form or VervolgafspraakForm(),
     }
@@ -140,8 +145,8 @@ def _bijeenkomst(request, wijk: Wijk, open_koffie: OpenKoffie, afspraak_form=Non
 @login_required
 @require_GET
 def bijeenkomst(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
-    open_koffie = get_open_koffie_for_edit(request, regio, wijk, pk)
-    return _bijeenkomst(request, get_wijk_for_edit(request, regio, wijk), open_koffie)
+    open_koffie = get_open_koffie_for_view(request, regio, wijk, pk)
+    return _bijeenkomst(request, open_koffie.beheer_wijk, open_koffie)
 
 
 @login_required

@@ -1,5 +1,6 @@
 """One access check per object: outsiders get a 404, so they learn nothing."""
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -9,6 +10,20 @@ from wijken.base.requests import AuthenticatedHttpRequest
 
 def get_wijk_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Wijk:
     queryset = Wijk.objects.editable_by(request.user).select_related("regio")
+    wijk_obj = get_object_or_404(queryset, regio__slug=regio, slug=wijk)
+    wijk_obj.mag_bewerken = True
+    return wijk_obj
+
+
+def get_wijk_for_view(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> Wijk:
+    """The wijk for who may edit it and for its active wijkverbinders, who read it;
+    `wijk.mag_bewerken` says which, so a page offers its forms only to the first."""
+    bewerkbaar = Wijk.objects.editable_by(request.user).filter(pk=OuterRef("pk"))
+    queryset = (
+        Wijk.objects.viewable_by(request.user)
+        .select_related("regio")
+        .annotate(mag_bewerken=Exists(bewerkbaar))
+    )
     return get_object_or_404(queryset, regio__slug=regio, slug=wijk)
 
 

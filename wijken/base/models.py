@@ -80,6 +80,16 @@ class User(AbstractUser):
             .first()
         )
 
+    @cached_property
+    def actieve_wijkverbinder(self) -> "Wijkverbinder | None":
+        """This login as an active wijkverbinder: "Mijn wijk" on the dashboard, and the
+        initiatives she coordinates (`Initiatief.objects.editable_by`). Only with the
+        role: the login is linked in the admin, the role says it is in use."""
+        if not self.has_role(roles.WIJKVERBINDER):
+            return None
+        verbinders = Wijkverbinder.objects.actief().filter(user=self)
+        return verbinders.select_related("wijk__regio").first()
+
 
 class Regio(models.Model):
     naam = models.CharField(max_length=100, unique=True)
@@ -115,6 +125,19 @@ class WijkQuerySet(models.QuerySet):
         if user.has_role(roles.COORDINATOR):
             return self.filter(coordinatoren=user)
         return self.none()
+
+    def viewable_by(self, user) -> "WijkQuerySet":
+        """Who may edit the wijk, plus its active wijkverbinders (a login with the role
+        Wijkverbinder, linked to them): they read
+        the back office of their wijk (its initiatives, Open Koffies and wijkplan), the
+        pages themselves offer them only what is theirs to change."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_wijken or not user.has_role(roles.WIJKVERBINDER):
+            return self.editable_by(user)
+        verbinder_wijken = Wijkverbinder.objects.actief().filter(user=user).values("wijk")
+        bewerkbaar = self.editable_by(user).values("pk")
+        return self.filter(Q(pk__in=bewerkbaar) | Q(pk__in=verbinder_wijken))
 
     def zoek(self, tekst: str) -> "WijkQuerySet":
         """Wijken whose name, their regio's name or the plaats of one of their huizen holds

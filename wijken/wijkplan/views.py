@@ -19,7 +19,7 @@ from communitycare.lib.textdiff import inline_diff
 from openkoffie.access import get_vervolgafspraak_for_edit
 from openkoffie.forms import PlanningForm
 from openkoffie.models import OpenKoffie
-from wijken.base.access import get_wijk_for_edit
+from wijken.base.access import get_wijk_for_edit, get_wijk_for_view
 from wijken.base.models import Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
 from wijken.wijkplan.access import get_actie_for_edit, get_wijkplanversie_for_edit
@@ -63,6 +63,7 @@ def _beheer_context(wijk: Wijk, **extra) -> dict:
         **plan_context(geladen),
         "nieuwe_actie_form": NieuweActieForm(),
         "planning_form": PlanningForm(wijk=wijk),
+        "bewerken": True,
         **extra,
     }
 
@@ -75,8 +76,9 @@ def _terug(wijk: Wijk, anker: str = "") -> HttpResponse:
 @login_required
 @require_GET
 def beheer(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
-    wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    return render(request, BEHEER, _beheer_context(wijk_obj))
+    # Its wijkverbinders read it here too, without the controls (`bewerken`).
+    wijk_obj = get_wijk_for_view(request, regio, wijk)
+    return render(request, BEHEER, _beheer_context(wijk_obj, bewerken=wijk_obj.mag_bewerken))
 
 
 # --- sections ------------------------------------------------------------------
