@@ -79,7 +79,9 @@ def test_a_step_in_place_updates_the_counter_without_a_reload(
     teller = page.locator("#stappen-teller")
     assert teller.inner_text() == "0 van 11 afgerond"
     stap = page.locator("#stap-4")
-    stap.get_by_label("Hoe evalueren we het, en hoe blijft het bestaan?").fill("Na zes maanden met de wijk.")
+    stap.get_by_label("Hoe evalueren we het, en hoe blijft het bestaan?").fill(
+        "Na zes maanden met de wijk."
+    )
     stap.get_by_role("button", name="Stap 4 afronden").click()
     page.locator("#stap-4.stap--af").wait_for()
     assert teller.inner_text() == "1 van 11 afgerond"
