@@ -25,9 +25,9 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from communitycare.lib.insturen import SPAM, TE_SNEL
 from initiatieven.models import Status
 from openkoffie.models import Bespreekpunt, OpenKoffie
-from openkoffie.views.public import SPAM, TE_SNEL
 from tests.conftest import PASSWORD
 from tests.factories import HuisFactory, RegioFactory, UserFactory, WijkFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
