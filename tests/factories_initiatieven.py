@@ -64,6 +64,8 @@ BESCHRIJVING = {
     "communicatie": "Flyers",
     "uitvoering": "Drie vrijwilligers, een jaar",
     "contactpersoon": "Receptie, 043 555 0110",
+    "initiatiefnemer_soort": "groep",
+    "initiatiefnemer": "Buurtgroep",
 }
 
 
