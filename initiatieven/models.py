@@ -625,9 +625,15 @@ AL_EEN_INITIATIEF = "Van dit idee is al een initiatief gemaakt: “{}”."
 
 
 class IdeeQuerySet(models.QuerySet):
-    def te_bekijken(self) -> "IdeeQuerySet":
-        """New ideas and those being looked into: the coördinator's to-do."""
-        return self.filter(status__in=[Idee.Status.INGEDIEND, Idee.Status.IN_BEHANDELING])
+    def te_bekijken_eerst(self) -> "IdeeQuerySet":
+        """New ideas first, then those being looked into (the coördinator's to-do), then
+        the rest; newest first within each."""
+        volgorde = Case(
+            When(status=Idee.Status.INGEDIEND, then=Value(0)),
+            When(status=Idee.Status.IN_BEHANDELING, then=Value(1)),
+            default=Value(2),
+        )
+        return self.alias(volgorde=volgorde).order_by("volgorde", "-ingediend_op", "-pk")
 
 
 class Idee(models.Model):

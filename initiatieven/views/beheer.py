@@ -66,7 +66,9 @@ def lijst(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespo
         .met_evaluatiestand()
         .order_by("naam")
     )
-    ideeen = wijk_obj.ideeen.select_related("ingevoerd_door", "initiatief__wijk__regio")
+    ideeen = wijk_obj.ideeen.select_related(
+        "ingevoerd_door", "initiatief__wijk__regio"
+    ).te_bekijken_eerst()
     context = {"wijk": wijk_obj, "initiatieven": initiatieven, "ideeen": ideeen}
     return render(request, "initiatieven/beheer/lijst.html", context)
 
