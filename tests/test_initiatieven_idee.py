@@ -192,6 +192,11 @@ def test_an_initiative_from_an_idea_is_prefilled_and_marks_the_idea(client_for, 
     )
     assert initiatief.globale_beschrijving == "Samen koken met de buren"
     assert initiatief.herkomst == "een idee uit de wijk"
+    overzicht = client.get(initiatief.get_beheer_url()).content.decode()
+    assert (
+        "Wie nam het initiatief: een bewoner (Truus) · gemaakt uit een idee uit de wijk."
+        in overzicht
+    )
     idee.refresh_from_db()
     assert (idee.status, idee.initiatief) == (Idee.Status.INITIATIEF, initiatief)
     # Once only: the link now leads to the initiative, a second save makes none.
