@@ -725,8 +725,11 @@ def start_initiatief(
 ) -> Initiatief:
     """Saves a new initiative with its (empty) begroting and where it came from: an idea
     becomes "initiatief geworden", an example gives its description and indicatoren."""
-    if isinstance(herkomst, Idee) and herkomst.initiatief_id is not None:
-        raise ValidationError(AL_EEN_INITIATIEF.format(herkomst.initiatief))
+    if isinstance(herkomst, Idee):
+        # Two saves at once (a double submit, two coördinatoren) make one initiative.
+        herkomst = Idee.objects.select_for_update().get(pk=herkomst.pk)
+        if herkomst.initiatief_id is not None:
+            raise ValidationError(AL_EEN_INITIATIEF.format(herkomst.initiatief))
     initiatief.neem_herkomst_over(herkomst)
     initiatief.save()
     Begroting.objects.create(initiatief=initiatief)
