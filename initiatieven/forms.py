@@ -66,8 +66,10 @@ INITIATIEFNEMER_VELDEN = ["initiatiefnemer_soort", "initiatiefnemer", "initiatie
 INITIATIEFNEMER_LABELS = {"initiatiefnemer_soort": "Wie had het idee?"}
 
 
-class InitiatiefNieuwForm(PortaalForm):
+class InitiatiefNieuwForm(ToestemmingMixin, PortaalForm):
     submit_label = "Initiatief aanmaken"
+    # Prefilled from an idea or a bespreekpunt, which may name someone.
+    openbare_velden = ("naam", "initiatiefnemer", "globale_beschrijving")
 
     class Meta:
         model = Initiatief

@@ -348,3 +348,16 @@ def test_the_description_form_records_the_initiator_and_warns_about_names(client
         "groep",
         "Buren van de Kerkstraat",
     )
+
+
+def test_an_idea_naming_a_wijkverbinder_asks_before_it_goes_public(client_for, wijk_a):
+    WijkverbinderFactory(wijk=wijk_a, naam="Sjef Zwijgers", toestemming_publiek=False)
+    idee = IdeeFactory(wijk=wijk_a, tekst="Sjef Zwijgers wil een kookclub")
+    client = client_for("coordinator_a")
+    nieuw = beheer_url("nieuw", wijk_a) + f"?idee={idee.pk}"
+    data = {"naam": "Kookclub", "thema": "anders", "globale_beschrijving": idee.tekst}
+    data |= {"initiatiefnemer_soort": "bewoner"}
+    assert "Toch opslaan" in client.post(nieuw, data).content.decode()
+    assert not Initiatief.objects.exists()
+    client.post(nieuw, data | {"toch_opslaan": "on"})
+    assert Initiatief.objects.get().uit_idee == idee
