@@ -195,6 +195,8 @@ def test_no_resident_data_on_any_public_url(wereld, client):
     met_toestemming = Initiatief.objects.get(wijkverbinder__in=Wijkverbinder.objects.publiek())
     voornaam = met_toestemming.wijkverbinder.naam.split()[0]
     assert voornaam in antwoorden[met_toestemming.get_absolute_url()]
+    # The resident who had the idea is there, but not by name.
+    assert "Een bewoner uit de wijk" in antwoorden[wereld.initiatief.get_absolute_url()]
     bijeenkomst = antwoorden[wereld.open_koffie.get_absolute_url()]
     for punt in Bespreekpunt.objects.geaccepteerd():
         assert punt.naam in bijeenkomst and punt.tekst in bijeenkomst
