@@ -684,6 +684,10 @@ def seed_initiatieven(s: Seeder, wijken: list[SimpleNamespace]) -> None:
                     niet_aanwezig_in_wijk=status != Status.AFGEWEZEN
                     if aantal_stappen >= 3
                     else None,
+                    # Past the idea, the wijk's own (the step-10 gate); no draw of `rng`,
+                    # so the rest of the data stays what it was.
+                    initiatiefnemer_soort="groep" if status != Status.IDEE else "",
+                    initiatiefnemer=f"Buren in {wijk.deel}" if status != Status.IDEE else "",
                     **beschrijving,
                 )
                 for indicator in gekozen:

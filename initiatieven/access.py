@@ -3,8 +3,10 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from initiatieven.models import Begroting, Begrotingsregel, Evaluatie, Initiatief
+from initiatieven.models import Begroting, Begrotingsregel, Evaluatie, Idee, Initiatief
+from openkoffie.models import Bespreekpunt, OpenKoffie
 from wijken.base.access import check_programma, get_wijk_for_edit
+from wijken.base.models import Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
 
 
@@ -91,3 +93,41 @@ def get_begroting_for_besluit(
         ),
         initiatief=initiatief,
     )
+
+
+def get_idee_for_edit(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int) -> Idee:
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    idee = get_object_or_404(Idee.objects.filter(wijk=wijk_obj).select_related("initiatief"), pk=pk)
+    idee.wijk = wijk_obj
+    return idee
+
+
+def _pk(waarde: str) -> int:
+    if not waarde.isdigit():
+        raise Http404("Onbekend nummer.")
+    return int(waarde)
+
+
+def get_herkomst(request, wijk: Wijk) -> Idee | Bespreekpunt | Initiatief | None:
+    """What a new initiative of `wijk` starts from: `?idee=`, `?bespreekpunt=` (of an Open
+    Koffie of the wijk, a combined one too) or `?voorbeeld=` (a public initiative of
+    another wijk). Anything else named there is a 404. `wijk` is already checked."""
+    if "idee" in request.GET:
+        return get_object_or_404(
+            Idee.objects.filter(wijk=wijk).select_related("initiatief__wijk__regio"),
+            pk=_pk(request.GET["idee"]),
+        )
+    if "bespreekpunt" in request.GET:
+        return get_object_or_404(
+            Bespreekpunt.objects.filter(open_koffie__in=OpenKoffie.objects.voor_wijk(wijk)),
+            pk=_pk(request.GET["bespreekpunt"]),
+        )
+    if "voorbeeld" in request.GET:
+        return get_object_or_404(
+            Initiatief.objects.publiek()
+            .exclude(wijk=wijk)
+            .select_related("wijk__regio")
+            .prefetch_related("indicatoren"),
+            pk=_pk(request.GET["voorbeeld"]),
+        )
+    return None

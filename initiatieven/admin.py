@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db import models, transaction
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 
 from communitycare.lib.bedragen import BedragField, euro
@@ -13,6 +14,7 @@ from initiatieven.models import (
     Besteding,
     Evaluatie,
     GoedkeuringGeweigerd,
+    Idee,
     Initiatief,
     InitiatiefIndicator,
     Startstap,
@@ -44,8 +46,36 @@ class InitiatiefAdmin(BackOfficeAdmin):
     prepopulated_fields = {"slug": ["naam"]}
     raw_id_fields = ["coordinator", "wijkverbinder"]
     inlines = [IndicatorInline, StartstapInline]
-    domein_velden = ("status", "startdatum", "einddatum", "reden_einde")
+    # Where it came from is recorded when it is made (`start_initiatief`).
+    domein_velden = (
+        "status",
+        "startdatum",
+        "einddatum",
+        "reden_einde",
+        "uit_idee",
+        "uit_bespreekpunt",
+        "naar_voorbeeld",
+    )
     backoffice_tekst = "Status, start en einde wijzigen in de backoffice"
+
+
+@admin.register(Idee)
+class IdeeAdmin(BackOfficeAdmin):
+    """Reviewed, and made an initiative, in the back office; `contact` is for staff only."""
+
+    list_display = ["__str__", "wijk", "naam", "bron", "status", "ingediend_op"]
+    list_filter = ["status", "bron", "wijk__regio", "wijk"]
+    search_fields = ["tekst", "naam"]
+    list_select_related = ["wijk__regio"]
+    domein_velden = ("wijk", "status", "bron", "ingevoerd_door", "initiatief")
+    backoffice_tekst = "Bekijken en er een initiatief van maken in de backoffice"
+
+    def backoffice_url(self, obj: Idee) -> str:
+        wijk = obj.wijk
+        return reverse("initiatieven_beheer:lijst", args=[wijk.regio.slug, wijk.slug]) + "#ideeen"
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 class RegelInline(ReadOnlyInline):

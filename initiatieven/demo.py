@@ -11,6 +11,7 @@ from initiatieven.models import (
     Begrotingsregel,
     Besteding,
     Evaluatie,
+    Idee,
     Initiatief,
     Startstap,
     Status,
@@ -34,13 +35,36 @@ FIELDS = [
     "communicatie",
     "uitvoering",
     "overige_afspraken",
+    "initiatiefnemer_soort",
+    "initiatiefnemer",
 ]
 
 
 def load(data: dict) -> list[User]:
     for entry in data["initiatieven"]:
         _initiatief(entry)
+    for entry in data.get("ideeen", []):
+        _idee(entry)
     return []
+
+
+def _idee(data: dict) -> Idee:
+    """An idea from the wijk, as it came in: by website, or entered by staff."""
+    regio, wijk_slug = data["wijk"].split("/")
+    wijk = Wijk.objects.get(regio__slug=regio, slug=wijk_slug)
+    door = data.get("ingevoerd_door")
+    idee, _ = Idee.objects.update_or_create(
+        wijk=wijk,
+        tekst=data["tekst"],
+        defaults={
+            "naam": data.get("naam", ""),
+            "contact": data.get("contact", ""),
+            "bron": data["bron"],
+            "ingevoerd_door": User.objects.get(username=door) if door else None,
+        },
+    )
+    idee.full_clean()
+    return idee
 
 
 def _dag(dagen: int) -> datetime.date:
@@ -61,6 +85,7 @@ def _initiatief(data: dict) -> Initiatief:
                 if "datum" in field
             },
             **{field: data.get(field, "") for field in FIELDS if "datum" not in field},
+            "initiatiefnemer_toestemming": data.get("initiatiefnemer_toestemming", False),
             "coordinator": coordinator,
             "wijkverbinder": (
                 wijk.wijkverbinders.get(naam=data["wijkverbinder"])

@@ -14,15 +14,17 @@ from initiatieven.models import (
     Besteding,
     Categorie,
     Evaluatie,
+    Idee,
     Initiatief,
     Startstap,
     Status,
 )
+from openkoffie.forms import HoningpotForm
 from openkoffie.models import OpenKoffie
 from wijken.base import roles
 from wijken.base.forms import PortaalForm, ToestemmingMixin
 from wijken.base.indicatoren import Indicator
-from wijken.base.models import RESERVED_SLUGS, User, Wijk
+from wijken.base.models import RESERVED_SLUGS, Bron, User, Wijk
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -60,12 +62,20 @@ def kies_wijkverbinder(field: forms.ModelChoiceField, wijk: Wijk) -> None:
     field.label_from_instance = label
 
 
-class InitiatiefNieuwForm(PortaalForm):
+INITIATIEFNEMER_VELDEN = ["initiatiefnemer_soort", "initiatiefnemer", "initiatiefnemer_toestemming"]
+INITIATIEFNEMER_LABELS = {"initiatiefnemer_soort": "Wie had het idee?"}
+
+
+class InitiatiefNieuwForm(ToestemmingMixin, PortaalForm):
     submit_label = "Initiatief aanmaken"
+    # Prefilled from an idea or a bespreekpunt, which may name someone.
+    openbare_velden = ("naam", "initiatiefnemer", "globale_beschrijving")
 
     class Meta:
         model = Initiatief
-        fields = ["naam", "thema"]
+        fields = ["naam", "thema", *INITIATIEFNEMER_VELDEN, "globale_beschrijving"]
+        labels = INITIATIEFNEMER_LABELS
+        widgets = {"globale_beschrijving": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, wijk, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,8 +84,8 @@ class InitiatiefNieuwForm(PortaalForm):
     def clean_naam(self) -> str:
         naam = self.cleaned_data["naam"].strip()
         slug = slugify(naam)[:150]
-        # "nieuw" is the address of the form for a new initiative.
-        if not slug or slug in RESERVED_SLUGS or slug == "nieuw":
+        # "nieuw" is the address of the form for a new initiative, "ideeen/" the ideas'.
+        if not slug or slug in RESERVED_SLUGS or slug in ("nieuw", "ideeen"):
             raise ValidationError("Kies een naam met letters of cijfers.")
         if Initiatief.objects.filter(wijk=self.instance.wijk, slug=slug).exists():
             raise ValidationError(NAAM_BESTAAT)
@@ -88,6 +98,7 @@ class BeschrijvingForm(ToestemmingMixin, PortaalForm):
 
     openbare_velden = (
         "naam",
+        "initiatiefnemer",
         "overige_betrokkenen",
         "contactpersoon",
         "globale_beschrijving",
@@ -114,6 +125,7 @@ class BeschrijvingForm(ToestemmingMixin, PortaalForm):
             "overige_betrokkenen",
             "contactpersoon",
             "startdatum",
+            *INITIATIEFNEMER_VELDEN,
             "globale_beschrijving",
             "indicatoren",
             "aanpak",
@@ -125,6 +137,7 @@ class BeschrijvingForm(ToestemmingMixin, PortaalForm):
             "uitvoering",
             "overige_afspraken",
         ]
+        labels = INITIATIEFNEMER_LABELS
         widgets = {
             "datum_ingevuld": DATUM,
             "startdatum": DATUM,
@@ -169,6 +182,73 @@ class BeschrijvingForm(ToestemmingMixin, PortaalForm):
         if commit:
             initiatief.zet_indicatoren(self.cleaned_data["indicatoren"])
         return initiatief
+
+
+IDEE_LABELS = {
+    "tekst": "Wat is uw idee?",
+    "naam": "Uw naam (mag leeg)",
+    "contact": "Uw telefoon of e-mail (mag leeg)",
+}
+IDEE_TEKST = forms.Textarea(attrs={"rows": 5, "maxlength": 1000})
+
+
+class IdeeForm(HoningpotForm):
+    """ "Heeft u een idee?": anyone proposes an initiative for their wijk."""
+
+    submit_label = "Idee insturen"
+
+    class Meta:
+        model = Idee
+        fields = ["tekst", "naam", "contact"]
+        labels = IDEE_LABELS
+        help_texts = {
+            "tekst": "Wat wilt u samen met anderen doen in de wijk? Kort is goed. "
+            "Hoogstens 1000 tekens.",
+            "naam": "Dan weet de coördinator van wie het idee komt.",
+            "contact": "Alleen de coördinator ziet dit, om met u over het idee te praten. "
+            "Het komt nooit op de site.",
+        }
+        widgets = {"tekst": IDEE_TEKST}
+        error_messages = {"tekst": {"required": "Schrijf uw idee op."}}
+
+    def __init__(self, *args, wijk: Wijk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.wijk = wijk
+
+
+class IdeeNamensForm(PortaalForm):
+    """An idea a resident gave by phone, on a note or in person, entered by staff: no
+    rate limit and no honeypot, reviewed like an idea from the website."""
+
+    submit_label = "Idee opslaan"
+
+    class Meta:
+        model = Idee
+        fields = ["bron", "tekst", "naam", "contact"]
+        labels = {
+            "bron": "Hoe kwam het idee binnen?",
+            "tekst": "Wat is het idee van de bewoner?",
+            "naam": "Naam van de bewoner (mag leeg)",
+            "contact": "Telefoon of adres van de bewoner (mag leeg)",
+        }
+        help_texts = {
+            "contact": "Alleen voor u, om met de bewoner over het idee te praten. Nooit op de site."
+        }
+        widgets = {"tekst": IDEE_TEKST}
+        error_messages = {"tekst": {"required": "Schrijf het idee op."}}
+
+    def __init__(self, *args, wijk: Wijk, door: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.wijk = wijk
+        self.instance.ingevoerd_door = door
+        bron = self.fields["bron"]
+        assert isinstance(bron, forms.TypedChoiceField)
+        bron.choices = [keuze for keuze in Bron.choices if keuze[0] != Bron.WEBSITE]
+        self.initial.setdefault("bron", Bron.TELEFOON)
+
+
+class IdeeStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=[(s, s.label) for s in Idee.HANDMATIG])
 
 
 class StapForm(forms.ModelForm):

@@ -27,10 +27,10 @@ from django.utils import timezone
 
 from communitycare.lib import dataversion
 from communitycare.lib.dates import add_months, clamp_year, validate_date_range
-from openkoffie.models import OpenKoffie, WijkverbinderOverleg
+from openkoffie.models import Bespreekpunt, OpenKoffie, WijkverbinderOverleg
 from wijken.base import roles, zoektermen
 from wijken.base.indicatoren import Indicator, met_uitleg
-from wijken.base.models import User, Wijk, Wijkverbinder
+from wijken.base.models import Bron, User, Wijk, Wijkverbinder
 
 MAX_BEDRAG = Decimal("100000")
 # Step 11 is due at the wijk's first Open Koffie of the year; this day when none is planned.
@@ -60,6 +60,23 @@ class Status(models.TextChoices):
 
 
 PUBLIEKE_STATUSSEN = [Status.ONTWIKKELING, Status.ACTIEF, Status.BEEINDIGD]
+
+
+class Initiatiefnemer(models.TextChoices):
+    """Who took the initiative: the method counts it only when the wijk did."""
+
+    BEWONER = "bewoner", "Een bewoner"
+    GROEP = "groep", "Een groep bewoners"
+    PARTNER = "partner", "Een partner in de wijk"
+    ORGANISATIE = "organisatie", "De organisatie alleen"
+
+
+UIT_DE_WIJK = [Initiatiefnemer.BEWONER, Initiatiefnemer.GROEP, Initiatiefnemer.PARTNER]
+NIET_UIT_DE_WIJK = (
+    "Het initiatief komt nog niet uit de wijk. Vul in wie het idee had: een bewoner, een "
+    "groep bewoners of een partner in de wijk. Een initiatief start nooit vanuit de "
+    "organisatie alleen."
+)
 
 # What the search box looks in; "Anders" is no word anyone searches for. The fields (in
 # this order) are those of the indexes of migration 0004.
@@ -321,6 +338,45 @@ class Initiatief(models.Model):
     communicatie = models.TextField("hoe gaat de communicatie", blank=True)
     uitvoering = models.TextField("wie voert het uit en voor hoe lang", blank=True)
     overige_afspraken = models.TextField("overige aandachtspunten en afspraken", blank=True)
+    # Who had the idea, and where it came from (an idea of the wijk, a bespreekpunt of the
+    # Open Koffie, or the example of another wijk's initiative).
+    initiatiefnemer_soort = models.CharField(
+        "wie nam het initiatief", max_length=20, choices=Initiatiefnemer, blank=True
+    )
+    initiatiefnemer = models.CharField(
+        "naam van de initiatiefnemer",
+        max_length=150,
+        blank=True,
+        help_text="De naam van een groep of partner staat op de openbare pagina. De naam "
+        "van een bewoner alleen als die dat goed vindt.",
+    )
+    initiatiefnemer_toestemming = models.BooleanField(
+        "de bewoner vindt het goed dat de naam op de site staat", default=False
+    )
+    uit_idee = models.ForeignKey(
+        "Idee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="uit het idee",
+    )
+    uit_bespreekpunt = models.ForeignKey(
+        Bespreekpunt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="uit het bespreekpunt",
+    )
+    naar_voorbeeld = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="naar het voorbeeld van",
+    )
     niet_aanwezig_in_wijk = models.BooleanField(
         "is nog niet aanwezig in de wijk",
         null=True,
@@ -381,6 +437,25 @@ class Initiatief(models.Model):
     @property
     def is_publiek(self) -> bool:
         return self.status in PUBLIEKE_STATUSSEN
+
+    @property
+    def komt_uit_de_wijk(self) -> bool:
+        return self.initiatiefnemer_soort in UIT_DE_WIJK
+
+    @property
+    def publieke_initiatiefnemer(self) -> str:
+        """Who took the initiative, as a public page may say it: a group's or partner's
+        name, a resident's only with their consent; nothing while the wijk did not."""
+        soort = self.initiatiefnemer_soort
+        if soort not in UIT_DE_WIJK:
+            return ""
+        naam = self.initiatiefnemer.strip()
+        if soort == Initiatiefnemer.BEWONER:
+            if naam and self.initiatiefnemer_toestemming:
+                return f"{naam}, een bewoner uit de wijk"
+            return "Een bewoner uit de wijk"
+        label = Initiatiefnemer(soort).label
+        return f"{label}: {naam}" if naam else label
 
     @property
     def indicator_waarden(self) -> list[str]:
@@ -452,6 +527,8 @@ class Initiatief(models.Model):
                 missing.append(f"Stap {nummer} is nog niet afgerond: {STAPPEN[nummer][0]}.")
             elif not stap.is_afgerond:
                 missing.append(f"Stap {nummer} wacht nog: {stap.samenvatting}")
+        if not self.komt_uit_de_wijk:
+            missing.append(NIET_UIT_DE_WIJK)
         ontbreekt = self.beschrijving_ontbreekt()
         if ontbreekt:
             missing.append(
@@ -516,6 +593,32 @@ class Initiatief(models.Model):
     def clean(self) -> None:
         if self.status in (Status.ACTIEF, Status.BEEINDIGD):
             self._check_startdatum()
+        # Not tied to a field: the admin and forms without these fields meet it too.
+        if self.status == Status.ACTIEF and not self.komt_uit_de_wijk:
+            raise ValidationError(NIET_UIT_DE_WIJK)
+
+    def neem_herkomst_over(self, herkomst: "Idee | Bespreekpunt | Initiatief | None") -> None:
+        """Records where a new initiative came from; the caller saves it after."""
+        if isinstance(herkomst, Idee):
+            self.uit_idee = herkomst
+        elif isinstance(herkomst, Bespreekpunt):
+            self.uit_bespreekpunt = herkomst
+        elif isinstance(herkomst, Initiatief):
+            self.naar_voorbeeld = herkomst
+            for veld in VOORBEELD_VELDEN:
+                if not getattr(self, veld):
+                    setattr(self, veld, getattr(herkomst, veld))
+
+    @property
+    def herkomst(self) -> str:
+        """Where it came from, for the back office."""
+        if self.uit_idee_id:
+            return "een idee uit de wijk"
+        if self.uit_bespreekpunt_id:
+            return "een bespreekpunt van de Open Koffie"
+        if self.naar_voorbeeld_id:
+            return "het voorbeeld van een andere wijk"
+        return ""
 
     # --- evaluations -----------------------------------------------------
 
@@ -549,6 +652,141 @@ class Initiatief(models.Model):
                 eerste_open_koffie(self.wijk_id, jaar).values_list("begin", flat=True).first()
             )
         return EvaluatieMoment.jaarlijks(jaar, open_koffie)
+
+
+# What an example from another wijk gives a new initiative: its Bijlage 6 description,
+# never its people (coördinator, wijkverbinder, contact) or its begroting.
+VOORBEELD_VELDEN = (
+    "thema",
+    "globale_beschrijving",
+    "aanpak",
+    "wanneer",
+    "deelnemers",
+    "ruimte",
+    "eten_drinken",
+    "communicatie",
+    "uitvoering",
+    "overige_afspraken",
+)
+
+
+AL_EEN_INITIATIEF = "Van dit idee is al een initiatief gemaakt: “{}”."
+
+
+class IdeeQuerySet(models.QuerySet):
+    def te_bekijken_eerst(self) -> "IdeeQuerySet":
+        """New ideas first, then those being looked into (the coördinator's to-do), then
+        the rest; newest first within each."""
+        volgorde = Case(
+            When(status=Idee.Status.INGEDIEND, then=Value(0)),
+            When(status=Idee.Status.IN_BEHANDELING, then=Value(1)),
+            default=Value(2),
+        )
+        return self.alias(volgorde=volgorde).order_by("volgorde", "-ingediend_op", "-pk")
+
+
+class Idee(models.Model):
+    """An idea for an initiative from the wijk: the method's initiatives start there.
+
+    Never public: the coördinator reviews it and may make an initiative of it. Residents
+    without internet give theirs by phone, on a note, at the receptie or at the Open
+    Koffie; staff enter it for them (`bron`, `ingevoerd_door`), as with a bespreekpunt."""
+
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", "Ingediend"
+        IN_BEHANDELING = "in_behandeling", "In behandeling"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+        INITIATIEF = "initiatief", "Initiatief geworden"
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="ideeen")
+    tekst = models.TextField("het idee", max_length=1000)
+    naam = models.CharField(max_length=100, blank=True)
+    # Private: only the coördinator sees it, never a public page.
+    contact = models.CharField(max_length=150, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.INGEDIEND)
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+    bron = models.CharField(
+        "hoe kwam het binnen", max_length=20, choices=Bron, default=Bron.WEBSITE
+    )
+    ingevoerd_door = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Wie het idee invoerde namens een bewoner.",
+    )
+    # Several ideas may lead to one initiative; the initiative keeps the one it began
+    # with (`Initiatief.uit_idee`).
+    initiatief = models.ForeignKey(
+        Initiatief,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideeen",
+        verbose_name="initiatief geworden",
+    )
+
+    objects = IdeeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "idee"
+        verbose_name_plural = "ideeën"
+        ordering = ["-ingediend_op", "-pk"]
+
+    def __str__(self) -> str:
+        return self.tekst[:60]
+
+    def clean(self) -> None:
+        errors = []
+        if self.is_namens_bewoner and self.ingevoerd_door_id is None:
+            errors.append("Een idee dat niet via de website kwam, voert een medewerker in.")
+        if (self.status == self.Status.INITIATIEF) != (self.initiatief_id is not None):
+            errors.append("Een idee is “initiatief geworden” precies als er een initiatief bij is.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_namens_bewoner(self) -> bool:
+        return self.bron != Bron.WEBSITE
+
+    # What the coördinator may set by hand; "initiatief geworden" follows from `wordt`.
+    HANDMATIG = (Status.IN_BEHANDELING, Status.AFGEWEZEN, Status.INGEDIEND)
+
+    def zet_status(self, status: str) -> None:
+        if status not in self.HANDMATIG:
+            raise ValidationError("Kies in behandeling nemen of afwijzen.")
+        if self.initiatief_id is not None:
+            raise ValidationError(AL_EEN_INITIATIEF.format(self.initiatief))
+        self.status = status
+        self.save(update_fields=["status"])
+
+    def wordt(self, initiatief: Initiatief) -> None:
+        """Marks the idea as having become `initiatief`."""
+        if initiatief.wijk_id != self.wijk_id:
+            raise ValidationError("Een idee wordt een initiatief van zijn eigen wijk.")
+        self.initiatief, self.status = initiatief, self.Status.INITIATIEF
+        self.save(update_fields=["initiatief", "status"])
+
+
+def start_initiatief(
+    initiatief: Initiatief, herkomst: Idee | Bespreekpunt | Initiatief | None = None
+) -> Initiatief:
+    """Saves a new initiative with its (empty) begroting and where it came from: an idea
+    becomes "initiatief geworden", an example gives its description and indicatoren."""
+    if isinstance(herkomst, Idee):
+        # Two saves at once (a double submit, two coördinatoren) make one initiative.
+        herkomst = Idee.objects.select_for_update().get(pk=herkomst.pk)
+        if herkomst.initiatief_id is not None:
+            raise ValidationError(AL_EEN_INITIATIEF.format(herkomst.initiatief))
+    initiatief.neem_herkomst_over(herkomst)
+    initiatief.save()
+    Begroting.objects.create(initiatief=initiatief)
+    if isinstance(herkomst, Initiatief):
+        initiatief.zet_indicatoren(herkomst.indicator_waarden)
+    if isinstance(herkomst, Idee):
+        herkomst.wordt(initiatief)
+    return initiatief
 
 
 class InitiatiefIndicator(models.Model):

@@ -10,6 +10,9 @@ item = wijk + "<slug:slug>/"
 urlpatterns = [
     path(wijk, beheer.lijst, name="lijst"),
     path(wijk + "nieuw/", beheer.nieuw, name="nieuw"),
+    # Before the initiative's own pages: "ideeen" is no initiative (see clean_naam).
+    path(wijk + "ideeen/namens/", beheer.idee_namens, name="idee_namens"),
+    path(wijk + "ideeen/<int:pk>/status/", beheer.idee_status, name="idee_status"),
     path(item, beheer.initiatief, name="initiatief"),
     path(item + "beschrijving/", beheer.beschrijving, name="beschrijving"),
     path(item + "stappen/<int:nummer>/", beheer.stap, name="stap"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from initiatieven.models import (
     Begroting,
     Begrotingsregel,
+    Idee,
     Initiatief,
     InitiatiefIndicator,
     Startstap,
@@ -25,6 +26,18 @@ class InitiatiefFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Initiatief {n}")
     slug = factory.Sequence(lambda n: f"initiatief-{n}")
     status = Status.ONTWIKKELING
+    # From the wijk, as the method wants; tests of that rule set it otherwise.
+    initiatiefnemer_soort = "groep"
+    initiatiefnemer = "Buurtgroep"
+
+
+class IdeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Idee
+
+    wijk = factory.SubFactory(WijkFactory)
+    tekst = factory.Sequence(lambda n: f"Idee {n}: samen koken")
+    naam = "Bewoner"
 
 
 class BegrotingsregelFactory(factory.django.DjangoModelFactory):
@@ -51,6 +64,8 @@ BESCHRIJVING = {
     "communicatie": "Flyers",
     "uitvoering": "Drie vrijwilligers, een jaar",
     "contactpersoon": "Receptie, 043 555 0110",
+    "initiatiefnemer_soort": "groep",
+    "initiatiefnemer": "Buurtgroep",
 }
 
 

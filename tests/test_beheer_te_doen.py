@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from initiatieven.models import Begroting, Status
 from tests.factories import WijkFactory
-from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
+from tests.factories_initiatieven import IdeeFactory, InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, over
 from tests.factories_wijkplan import ActieFactory, WijkplanFactory
 from wijken.wijkplan.models import Wijkplan
@@ -148,9 +148,11 @@ def test_the_query_count_does_not_grow(
         begroting = klaar_voor_actief(wijk, coordinator_a, goedgekeurd=False).begroting
         if i % 2:
             begroting.wijs_af(programmamanager, begroting.versie, "Te duur.")
+        IdeeFactory(wijk=wijk)
     client = client_for("coordinator_a")
-    # session, user and roles, the wijken and their count, the five kinds of the to-do
-    # list, the Open Koffie signals (two), the evaluations, the doe-boekje right: 14
-    with django_assert_num_queries(14):
+    # session, user and roles, the wijken and their count, the six kinds of the to-do
+    # list, the Open Koffie signals (two), the evaluations, the doe-boekje right: 15
+    with django_assert_num_queries(15):
         html = client.get(DASHBOARD).content.decode()
     assert html.count("Actie bijwerken") == aantal
+    assert html.count("1 nieuw idee voor een initiatief.") == aantal

@@ -25,9 +25,9 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from initiatieven.models import Status
+from communitycare.lib.insturen import SPAM, TE_SNEL
+from initiatieven.models import Idee, Status
 from openkoffie.models import Bespreekpunt, OpenKoffie
-from openkoffie.views.public import SPAM, TE_SNEL
 from tests.conftest import PASSWORD
 from tests.factories import HuisFactory, RegioFactory, UserFactory, WijkFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
@@ -442,6 +442,57 @@ def test_bespreekpunt_form(db):
                     assert SPAM.split(",")[0] in response.content.decode()
                 else:
                     assert valid is False and response.status_code == 200
+
+        in_savepoint(run)
+
+    insturen()
+
+
+# --- "Heeft u een idee?" -----------------------------------------------------------------
+
+
+def test_idee_form(db):
+    """The same fields and limits as a bespreekpunt; an idea is never public."""
+    wijk, _, _ = wijk_met_inhoud()
+    client = Client()
+    pad = "/heuvelland/oosterbeemd/idee/"
+    data_met_wijk = st.builds(
+        lambda data, extra: {**data, **extra},
+        bespreekpunt_data,
+        extra_velden(["wijk", "status", "bron", "initiatief"]),
+    )
+
+    @fuzz(150)
+    @given(data=data_met_wijk, raw=raw_body, manier=manieren, nog_eens=st.booleans())
+    def insturen(data, raw, manier, nog_eens):
+        data = {**data, "__raw__": raw} if manier == "raw" else data
+
+        def run():
+            voor, aantal = schrijfstand(), Idee.objects.count()
+            response = verstuur(client, pad, data, manier)
+            check(response)
+            exact = manier == "urlencoded" or (manier == "multipart" and multipart_veilig(data))
+            spam, valid, schoon = _bespreekpunt_verwacht(data)
+            if response.status_code == 302:
+                assert response["Location"] == pad + "#bevestiging"
+                assert Idee.objects.count() == aantal + 1
+                assert veranderd(voor, schrijfstand()) <= {"initiatieven_idee", CACHE, SESSIE}
+                nieuw = Idee.objects.latest("pk")
+                assert (nieuw.wijk, nieuw.status, nieuw.bron) == (wijk, "ingediend", "website")
+                assert nieuw.initiatief is None and nieuw.ingevoerd_door is None
+                if exact:
+                    assert not spam and valid
+                    assert (nieuw.tekst, nieuw.naam, nieuw.contact) == tuple(schoon.values())
+                if nog_eens:
+                    again = verstuur(client, pad, data, manier)
+                    check(again)
+                    assert again.status_code == 429
+                    assert Idee.objects.count() == aantal + 1
+                return
+            assert veranderd(voor, schrijfstand()) == set()
+            if exact:
+                assert response.status_code == (400 if spam else 200)
+                assert spam or not valid
 
         in_savepoint(run)
 

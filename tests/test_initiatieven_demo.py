@@ -4,6 +4,7 @@ from initiatieven.models import (
     Begroting,
     Begrotingsbesluit,
     Evaluatie,
+    Idee,
     Initiatief,
     Startstap,
     Status,
@@ -13,7 +14,7 @@ from initiatieven.models import (
 def counts():
     return tuple(
         model.objects.count()
-        for model in [Initiatief, Startstap, Begroting, Begrotingsbesluit, Evaluatie]
+        for model in [Initiatief, Startstap, Begroting, Begrotingsbesluit, Evaluatie, Idee]
     )
 
 
@@ -42,3 +43,13 @@ def test_demo_initiatives_are_idempotent_and_tell_the_story(db):
 
     gestopt = Initiatief.objects.get(status=Status.BEEINDIGD)
     assert gestopt.reden_einde and gestopt.einddatum
+
+    # Every initiative came from the wijk (the step-10 gate), and ideas keep coming in.
+    assert all(i.komt_uit_de_wijk for i in Initiatief.objects.all())
+    assert heitje.publieke_initiatiefnemer == "Een bewoner uit de wijk"  # no consent
+    ideeen = Idee.objects.order_by("bron")
+    assert [(i.bron, i.status) for i in ideeen] == [
+        ("telefoon", "ingediend"),
+        ("website", "ingediend"),
+    ]
+    assert ideeen[0].ingevoerd_door.username == "coordinator-heuvelland"

@@ -15,10 +15,11 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from initiatieven.models import Besteding, Evaluatie, Initiatief
+from initiatieven.models import Besteding, Evaluatie, Idee, Initiatief
 from openkoffie.models import Bespreekpunt
 from tests.factories import UserFactory, WijkverbinderFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
@@ -43,6 +44,9 @@ def wereld(wijk_a, coordinator_a, wijkverbinder, wijkverbinder_doeboekje):
     # and (below), by name, in the evaluation; others by one who consented and by one who
     # consented but stopped.
     wereld.initiatief.wijkverbinder = zwijger
+    # Its idea came from a resident who did not agree to be named.
+    wereld.initiatief.initiatiefnemer_soort = "bewoner"
+    wereld.initiatief.initiatiefnemer = "Initiatiefnemer Zondertoestemming"
     wereld.initiatief.save()
     wereld.initiatief.startstappen.filter(nummer=8).update(overleg_wijkverbinder=zwijger)
     publiek = Wijkverbinder.objects.publiek().filter(wijk=wijk_a).first()
@@ -66,6 +70,11 @@ def wereld(wijk_a, coordinator_a, wijkverbinder, wijkverbinder_doeboekje):
     punten[-1].zet_status(Bespreekpunt.Status.GEACCEPTEERD)
     punten[-2].zet_status(Bespreekpunt.Status.AFGEWEZEN)
     BespreekpuntFactory(open_koffie=wereld.open_koffie, status="geaccepteerd", contact="06 77")
+    # Ideas for the wijk through the real form: never public, with or without a name.
+    idee = reverse("initiatieven:idee", args=[wijk_a.regio.slug, wijk_a.slug])
+    for adres in ("10.0.0.4", "10.0.0.5"):
+        voorstel = {"tekst": f"Idee van {adres}", "naam": f"Bedenker {adres}", "contact": adres}
+        assert Client().post(idee, voorstel, REMOTE_ADDR=adres).status_code == 302
     # And someone who signed up to become a wijkverbinder.
     aanmelding = {
         "naam": "Aanmelder Achternaam",
@@ -109,6 +118,10 @@ def onderscheidbaar() -> None:
         punt.naam, punt.contact = f"Inbrenger{punt.pk}q", f"inbrenger{punt.pk}@prive.example"
         punt.tekst = f"Bespreekpunt{punt.pk}q"
         punt.save()
+    for idee in Idee.objects.all():
+        idee.naam, idee.contact = f"Bedenker{idee.pk}q", f"bedenker{idee.pk}@prive.example"
+        idee.tekst = f"Idee{idee.pk}q"
+        idee.save()
 
 
 def geheimen() -> set[str]:
@@ -128,6 +141,12 @@ def geheimen() -> set[str]:
         geheim.add(punt.contact)
         if punt.status != Bespreekpunt.Status.GEACCEPTEERD:
             geheim |= {punt.naam, punt.tekst}
+    for idee in Idee.objects.all():
+        geheim |= {idee.naam, idee.contact, idee.tekst}
+    for initiatief in Initiatief.objects.filter(
+        initiatiefnemer_soort="bewoner", initiatiefnemer_toestemming=False
+    ):
+        geheim |= set(initiatief.initiatiefnemer.split())
     geheim |= {"thuissituatie", "prive.example"}
     return {tekst for tekst in geheim if tekst}
 
@@ -176,6 +195,8 @@ def test_no_resident_data_on_any_public_url(wereld, client):
     met_toestemming = Initiatief.objects.get(wijkverbinder__in=Wijkverbinder.objects.publiek())
     voornaam = met_toestemming.wijkverbinder.naam.split()[0]
     assert voornaam in antwoorden[met_toestemming.get_absolute_url()]
+    # The resident who had the idea is there, but not by name.
+    assert "Een bewoner uit de wijk" in antwoorden[wereld.initiatief.get_absolute_url()]
     bijeenkomst = antwoorden[wereld.open_koffie.get_absolute_url()]
     for punt in Bespreekpunt.objects.geaccepteerd():
         assert punt.naam in bijeenkomst and punt.tekst in bijeenkomst

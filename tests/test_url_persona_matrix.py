@@ -26,7 +26,7 @@ from openkoffie.models import OpenKoffie, Vervolgafspraak
 from tests.conftest import PERSONAS
 from tests.factories import HuisFactory, UserFactory, WijkverbinderFactory
 from tests.factories_bijlagen import DoeBoekjeItemFactory
-from tests.factories_initiatieven import InitiatiefFactory, klaar_voor_actief
+from tests.factories_initiatieven import IdeeFactory, InitiatiefFactory, klaar_voor_actief
 from tests.factories_openkoffie import BespreekpuntFactory, OpenKoffieFactory, OverlegFactory, over
 from tests.factories_wijkdata import BeleefdeWijkdataFactory, WijkcijferFactory
 from tests.factories_wijkplan import ActieFactory
@@ -122,6 +122,7 @@ EXPECTED: dict[str, Rij] = {
     "initiatieven:initiatief": Rij(PUBLIEK),
     "initiatieven:beschrijving_pdf": Rij(PUBLIEK),
     "initiatieven:evaluatie_pdf": Rij(PUBLIEK, pk="evaluatie"),
+    "initiatieven:idee": Rij(PUBLIEK),
     "openkoffie:alle": Rij(PUBLIEK),
     "openkoffie:alle_ics": Rij(PUBLIEK),
     "openkoffie:wijk": Rij(PUBLIEK),
@@ -196,6 +197,8 @@ EXPECTED: dict[str, Rij] = {
     "wijkplan:herstellen": Rij(BEHEER_POST, pk="eerste_versie"),
     "initiatieven_beheer:lijst": Rij(LEZEN),
     "initiatieven_beheer:nieuw": Rij(BEHEER),
+    "initiatieven_beheer:idee_namens": Rij(BEHEER),
+    "initiatieven_beheer:idee_status": Rij(BEHEER_POST, pk="idee"),
     "initiatieven_beheer:initiatief": Rij(EIGEN),
     "initiatieven_beheer:beschrijving": Rij(EIGEN),
     "initiatieven_beheer:stap": Rij(EIGEN),
@@ -311,6 +314,7 @@ def maak_inhoud(wijk, coordinator, prefix: str) -> SimpleNamespace:
         # Held: where the wijk spoke about its figures (beleefde wijkdata).
         gehouden=OpenKoffieFactory(wijk=wijk, begin=over(-20), status="gehouden"),
         bespreekpunt=BespreekpuntFactory(open_koffie=open_koffie),
+        idee=IdeeFactory(wijk=wijk, contact="06 1234 5678"),
         vervolgafspraak=Vervolgafspraak.objects.create(open_koffie=open_koffie, wat="Flyeren"),
         overleg=OverlegFactory(wijk=wijk),
         doe_boekje=DoeBoekjeItemFactory(wijk=wijk, naam=f"{prefix} wandelclub"),
@@ -453,6 +457,8 @@ POSTS = {
     "initiatieven_beheer:regel_verwijderen": lambda o: {},
     "initiatieven_beheer:indienen": lambda o: {},
     "initiatieven_beheer:evaluatie_nieuw": lambda o: {"soort": "jaarlijks"},
+    "initiatieven_beheer:idee_namens": lambda o: {"bron": "telefoon", "tekst": "Samen koken"},
+    "initiatieven_beheer:idee_status": lambda o: {"status": "afgewezen"},
     "openkoffie_beheer:verwijderen": lambda o: {},
     "openkoffie_beheer:bespreekpunt_status": lambda o: {"status": "geaccepteerd"},
     "wijkplan:vervolgafspraak_naar_wijkplan": lambda o: {},
@@ -622,6 +628,7 @@ ADMIN_MODELLEN: dict[str, tuple[str, str]] = {
     "initiatieven.begroting": ("lv", "lvcd"),
     "initiatieven.begrotingtergoedkeuring": ("lv", ""),
     "initiatieven.evaluatie": ("lvc", "lvcd"),
+    "initiatieven.idee": ("lvc", "lvcd"),
     "openkoffie.openkoffie": ("lvc", "lvacd"),
     "openkoffie.bespreekpunt": ("lvc", "lvacd"),
     "openkoffie.wijkverbinderoverleg": ("lvc", "lvacd"),
@@ -713,6 +720,7 @@ def admin_objecten(inhoud) -> dict[str, object]:
             pk=a.ingediend.pk
         ),
         "initiatieven.evaluatie": a.evaluatie,
+        "initiatieven.idee": a.idee,
         "openkoffie.openkoffie": a.open_koffie,
         "openkoffie.bespreekpunt": a.bespreekpunt,
         "openkoffie.wijkverbinderoverleg": a.overleg,

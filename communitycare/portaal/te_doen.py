@@ -5,12 +5,12 @@ here, above every app, as it reads them all."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from communitycare.lib.dates import add_months
-from initiatieven.models import Begroting, Begrotingsbesluit
+from initiatieven.models import Begroting, Begrotingsbesluit, Idee
 from openkoffie.models import Bespreekpunt, OpenKoffie
 from wijken.base.models import Wijk
 from wijken.wijkplan.models import Actie, Wijkplan
@@ -33,6 +33,7 @@ class Taak:
 SOORTEN = {
     "begroting_afgewezen": "Begroting afgewezen",
     "begroting_wacht": "Begroting wacht op goedkeuring",
+    "ideeen": "Ideeën uit de wijk bekijken",
     "bespreekpunten": "Bespreekpunten beoordelen",
     "actie_te_laat": "Actie te laat",
     "verslag": "Verslag of opkomst ontbreekt",
@@ -118,6 +119,29 @@ def _bespreekpunten(ids: list[int], per_wijk: dict[int, Wijk]) -> list[Taak]:
                 f"{datum:%d-%m-%Y}.",
                 open_koffie.get_beheer_url() + "#bespreekpunten",
                 "Bespreekpunten beoordelen",
+            )
+        )
+    return taken
+
+
+def _ideeen(ids: list[int], per_wijk: dict[int, Wijk]) -> list[Taak]:
+    """New ideas for an initiative, per wijk: the method's initiatives start there."""
+    nieuw = (
+        Idee.objects.filter(wijk_id__in=ids, status=Idee.Status.INGEDIEND)
+        .values("wijk_id")
+        .annotate(aantal=Count("pk"))
+        .order_by("wijk_id")
+    )
+    taken = []
+    for rij in nieuw:
+        wijk, aantal = per_wijk[rij["wijk_id"]], rij["aantal"]
+        taken.append(
+            Taak(
+                "ideeen",
+                wijk,
+                f"{aantal} nieuw{'e ideeën' if aantal > 1 else ' idee'} voor een initiatief.",
+                reverse("initiatieven_beheer:lijst", args=[wijk.regio.slug, wijk.slug]) + "#ideeen",
+                "Ideeën bekijken",
             )
         )
     return taken
@@ -232,13 +256,14 @@ def _wijkplannen(ids: list[int], per_wijk: dict[int, Wijk]) -> list[Taak]:
 
 def taken(wijken: list[Wijk]) -> list[tuple[str, list[Taak]]]:
     """The to-do list in `wijken` (with their regio): per kind, in the order of SOORTEN,
-    the items; kinds without items left out. Five queries for any number of wijken."""
+    the items; kinds without items left out. Six queries for any number of wijken."""
     per_wijk = {wijk.pk: wijk for wijk in wijken}
     ids = list(per_wijk)
     if not ids:
         return []
     alle = [
         *_begrotingen(ids, per_wijk),
+        *_ideeen(ids, per_wijk),
         *_bespreekpunten(ids, per_wijk),
         *_acties(ids, per_wijk),
         *_open_koffies(ids, per_wijk),

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
@@ -17,6 +18,8 @@ from communitycare.lib import exports
 from initiatieven.access import (
     get_begroting_for_edit,
     get_evaluatie_for_edit,
+    get_herkomst,
+    get_idee_for_edit,
     get_initiatief_for_coordinatie,
     get_initiatief_for_edit,
     get_regel_for_edit,
@@ -27,20 +30,27 @@ from initiatieven.forms import (
     BeschrijvingForm,
     BestedingFormSet,
     EvaluatieForm,
+    IdeeNamensForm,
+    IdeeStatusForm,
     InitiatiefNieuwForm,
     OverigAkkoordForm,
     StapForm,
     StatusForm,
 )
 from initiatieven.models import (
+    AL_EEN_INITIATIEF,
     HANDMATIGE_STAPPEN,
     WIJZIGEN_NA_GOEDKEURING,
     Begroting,
     Evaluatie,
+    Idee,
     Initiatief,
+    Initiatiefnemer,
     WijzigingNietBevestigd,
+    start_initiatief,
 )
 from initiatieven.similarity import lijkt_op
+from openkoffie.models import Bespreekpunt
 from wijken.base import roles
 from wijken.base.access import get_wijk_for_edit, get_wijk_for_view
 from wijken.base.requests import AuthenticatedHttpRequest
@@ -60,33 +70,103 @@ def lijst(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespo
         )
         .order_by("naam")
     )
-    return render(
-        request, "initiatieven/beheer/lijst.html", {"wijk": wijk_obj, "initiatieven": initiatieven}
+    # Ideas carry a resident's contact: for whoever runs the wijk, not for a wijkverbinder.
+    ideeen = (
+        wijk_obj.ideeen.select_related(
+            "ingevoerd_door", "initiatief__wijk__regio"
+        ).te_bekijken_eerst()
+        if wijk_obj.mag_bewerken
+        else None
     )
+    context = {"wijk": wijk_obj, "initiatieven": initiatieven, "ideeen": ideeen}
+    return render(request, "initiatieven/beheer/lijst.html", context)
+
+
+def _beginwaarden(herkomst: Idee | Bespreekpunt | Initiatief | None) -> dict:
+    """What the form for a new initiative starts with, from where it came from."""
+    if isinstance(herkomst, Idee | Bespreekpunt):
+        return {
+            "globale_beschrijving": herkomst.tekst,
+            "initiatiefnemer_soort": Initiatiefnemer.BEWONER,
+            "initiatiefnemer": herkomst.naam,
+        }
+    if isinstance(herkomst, Initiatief):
+        return {
+            "naam": herkomst.naam,
+            "thema": herkomst.thema,
+            "globale_beschrijving": herkomst.globale_beschrijving,
+        }
+    return {}
 
 
 @login_required
 @require_http_methods(GET_POST)
 def nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """A new initiative; `?idee=`, `?bespreekpunt=` or `?voorbeeld=` start it from an idea
+    of the wijk, a bespreekpunt or another wijk's initiative, and it records that."""
     wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    form = InitiatiefNieuwForm(request.POST or None, wijk=wijk_obj)
+    herkomst = get_herkomst(request, wijk_obj)
+    if isinstance(herkomst, Idee) and herkomst.initiatief is not None:
+        messages.info(request, AL_EEN_INITIATIEF.format(herkomst.initiatief))
+        return redirect(herkomst.initiatief.get_beheer_url())
+    form = InitiatiefNieuwForm(request.POST or None, wijk=wijk_obj, initial=_beginwaarden(herkomst))
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                form.instance.coordinator = (
+                initiatief = form.save(commit=False)
+                initiatief.coordinator = (
                     request.user if request.user.has_role(roles.COORDINATOR) else None
                 )
-                initiatief = form.save()
-                Begroting.objects.create(initiatief=initiatief)
+                start_initiatief(initiatief, herkomst)
         except IntegrityError:
             # The same name saved a moment ago (a double submit, perhaps on another app
             # server): the form's own check ran before that save was committed.
             form.add_error("naam", NAAM_BESTAAT)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
         else:
             messages.success(request, "Het initiatief is aangemaakt. Loop nu de startstappen door.")
             return redirect(initiatief.get_beheer_url())
-    context = {"wijk": wijk_obj, "form": form, "titel": "Nieuw initiatief"}
+    context = {"wijk": wijk_obj, "form": form, "titel": "Nieuw initiatief", "herkomst": herkomst}
+    return render(request, "initiatieven/beheer/nieuw.html", context)
+
+
+# --- ideas from the wijk ------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(GET_POST)
+def idee_namens(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """Enter an idea a resident gave by phone, on a note, at the receptie or in the room."""
+    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    form = IdeeNamensForm(request.POST or None, wijk=wijk_obj, door=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, "Het idee is opgeslagen. U vindt het bij de ideeën uit de wijk.")
+        return redirect(reverse("initiatieven_beheer:lijst", args=[regio, wijk]) + "#ideeen")
+    context = {"wijk": wijk_obj, "form": form, "titel": "Idee invoeren voor een bewoner"}
     return render(request, "beheer/form.html", context)
+
+
+@login_required
+@require_POST
+def idee_status(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
+    idee = get_idee_for_edit(request, regio, wijk, pk)
+    form = IdeeStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Die keuze bestaat niet; er is niets veranderd.")
+    else:
+        try:
+            with transaction.atomic():
+                idee.zet_status(form.cleaned_data["status"])
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, f"Het idee staat nu op “{idee.get_status_display()}”.")
+    return redirect(reverse("initiatieven_beheer:lijst", args=[regio, wijk]) + "#ideeen")
 
 
 def _overzicht_context(initiatief: Initiatief, request, forms: dict | None = None) -> dict:

@@ -6,11 +6,14 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from communitycare.lib import scopes
+from communitycare.lib.insturen import insturen
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import PdfDocument, pdf_response
+from communitycare.lib.uitkomst import naar_bevestiging
+from initiatieven.forms import IdeeForm
 from initiatieven.models import (
     PUBLIEKE_STATUSSEN,
     Evaluatie,
@@ -25,6 +28,10 @@ from wijken.base.models import Wijk, Wijkverbinder
 
 PER_PAGINA = 20
 LEEG = [("", "Alle")]
+BEDANKT_IDEE = (
+    "Dank u wel voor uw idee! De coördinator bekijkt het en neemt contact met u op als u "
+    "uw telefoon of e-mail gaf."
+)
 
 
 def _publieke_lijst(queryset):
@@ -56,6 +63,21 @@ def wijk_lijst(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
         "totaal": sum(telling[s] for s in PUBLIEKE_STATUSSEN),
     }
     return render(request, "initiatieven/wijk_lijst.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def idee(request: HttpRequest, regio: str, wijk: str) -> HttpResponse:
+    """ "Heeft u een idee?": an initiative starts from the wijk. Not cached: it is a form
+    with the CSRF token, like the other public forms."""
+    wijk_obj = get_object_or_404(Wijk.objects.select_related("regio"), regio__slug=regio, slug=wijk)
+    form = IdeeForm(request.POST or None, wijk=wijk_obj)
+    status = 200
+    if request.method == "POST":
+        status = insturen(request, form, "idee", BEDANKT_IDEE)
+        if status is None:
+            return naar_bevestiging(request.path)
+    context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "form": form}
+    return render(request, "initiatieven/idee.html", context, status=status)
 
 
 def publieke_initiatieven():

@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,11 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from communitycare.lib import lijsten, scopes
+from communitycare.lib.insturen import insturen
 from communitycare.lib.pagecache import public_page
-from communitycare.lib.ratelimit import toegestaan
 from communitycare.lib.uitkomst import naar_bevestiging
 from openkoffie import ical
-from openkoffie.forms import BespreekpuntForm, HoningpotForm, WordWijkverbinderForm
+from openkoffie.forms import BespreekpuntForm, WordWijkverbinderForm
 from openkoffie.models import VOORUIT, OpenKoffie
 from wijken.base.models import Regio, Wijk, Wijkverbinder
 
@@ -23,15 +22,6 @@ TERUGBLIK = datetime.timedelta(days=2 * 365)
 TERUGBLIK_FEED = datetime.timedelta(days=31)
 # Meetings per page of the national agenda: one screen of large type.
 PER_PAGINA = 50
-SPAM = (
-    "Uw bericht is niet opgeslagen, omdat het lijkt alsof een computer het heeft ingevuld. "
-    "Bent u wel een mens? Laat dan het veld 'Laat dit veld leeg' leeg en probeer het opnieuw."
-)
-TE_SNEL = (
-    "U heeft net al iets ingestuurd. U kunt het om {tijd} opnieuw proberen ({wachten}). "
-    "Uw tekst staat hieronder nog klaar. U kunt het ook persoonlijk aan de coördinator "
-    "geven, bijvoorbeeld bij de Open Koffie. Dank u voor uw geduld!"
-)
 
 
 BEDANKT_BESPREEKPUNT = (
@@ -41,34 +31,6 @@ BEDANKT_AANMELDING = (
     "Dank u wel voor uw aanmelding! De coördinator neemt contact met u op voor een "
     "kennismakingsgesprek."
 )
-
-
-def _insturen(request: HttpRequest, form: HoningpotForm, scope: str, bedankt: str) -> int | None:
-    """Saves a public form unless it looks like spam or follows the last one too fast.
-
-    Returns None once saved, else the status to show the form again with."""
-    if form.is_spam():
-        messages.error(request, SPAM)
-        return 400
-    if not form.is_valid():
-        return 200
-    # Only a valid submission uses up a turn, so a typo costs nothing.
-    weer_vanaf = toegestaan(request, scope)
-    if weer_vanaf:
-        messages.error(request, te_snel(weer_vanaf))
-        return 429
-    with transaction.atomic():
-        form.save()
-    messages.success(request, bedankt)
-    return None
-
-
-def te_snel(weer_vanaf: float) -> str:
-    """The kind refusal: when to try again, as a clock time and a wait."""
-    moment = datetime.datetime.fromtimestamp(weer_vanaf, tz=datetime.UTC)
-    minuten = max(1, round((weer_vanaf - timezone.now().timestamp()) / 60))
-    wachten = "over 1 minuut" if minuten == 1 else f"over {minuten} minuten"
-    return TE_SNEL.format(tijd=f"{timezone.localtime(moment):%H:%M}", wachten=wachten)
 
 
 def _wijk(regio: str, wijk: str) -> Wijk:
@@ -145,7 +107,7 @@ def bijeenkomst(request: HttpRequest, regio: str, wijk: str, pk: int) -> HttpRes
         if not open_koffie.neemt_bespreekpunten_aan:
             messages.error(request, "Voor deze Open Koffie kunt u geen punten meer inbrengen.")
             return redirect(request.path)
-        status = _insturen(request, form, "bespreekpunt", BEDANKT_BESPREEKPUNT)
+        status = insturen(request, form, "bespreekpunt", BEDANKT_BESPREEKPUNT)
         if status is None:
             return naar_bevestiging(request.path)
     context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "open_koffie": open_koffie, "form": form}
@@ -170,7 +132,7 @@ def word_wijkverbinder(request: HttpRequest, regio: str, wijk: str) -> HttpRespo
     form.instance.toestemming_publiek = False
     status = 200
     if request.method == "POST":
-        status = _insturen(request, form, "wijkverbinder", BEDANKT_AANMELDING)
+        status = insturen(request, form, "wijkverbinder", BEDANKT_AANMELDING)
         if status is None:
             return naar_bevestiging(request.path)
     context = {"wijk": wijk_obj, "regio": wijk_obj.regio, "form": form}

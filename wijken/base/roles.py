@@ -32,6 +32,8 @@ PROGRAMMAMANAGER_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "wijkplan.actie": ("view",),
     "wijkplan.vaststelling": ("view",),
     "initiatieven.initiatief": ("view", "change"),
+    # Ideas are reviewed in the back office; the admin corrects a typo.
+    "initiatieven.idee": ("view", "change"),
     "initiatieven.initiatiefindicator": ("view", "add", "change", "delete"),
     "initiatieven.startstap": ("view",),
     "initiatieven.begroting": ("view",),

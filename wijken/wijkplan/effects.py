@@ -29,7 +29,7 @@ from communitycare.lib.scopes import (
     wijk_scope,
 )
 from initiatieven import effects as initiatieven_effects
-from initiatieven.models import Besteding, Evaluatie, Initiatief
+from initiatieven.models import Besteding, Evaluatie, Idee, Initiatief
 from openkoffie.models import (
     AgendaOnderdeel,
     Bespreekpunt,
@@ -215,8 +215,9 @@ def register_cache_scopes() -> None:
     for model in publiek:
         dataversion.register(model, _scopes_of(model), fields=VELDEN.get(model, ()))
     # History: written along with the row it records, which bumps its pages. Recruitment
-    # actions: the back office's only.
-    for model in (Wijkplan.history.model, Actie.history.model, Wervingsactie):
+    # actions and ideas from the wijk: the back office's only (an idea that becomes an
+    # initiative bumps that initiative's pages through it).
+    for model in (Wijkplan.history.model, Actie.history.model, Wervingsactie, Idee):
         dataversion.register(model)
 
 
