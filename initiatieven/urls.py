@@ -8,6 +8,7 @@ wijk = "<slug:regio>/<slug:wijk>/initiatieven/"
 
 urlpatterns = [
     path("initiatieven/", public.overzicht, name="overzicht"),
+    path("initiatieven/thema/<slug:thema>/", public.thema, name="thema"),
     path(wijk, public.wijk_lijst, name="wijk"),
     path(wijk + "<slug:slug>/", public.initiatief, name="initiatief"),
     path(wijk + "<slug:slug>/beschrijving.pdf", public.beschrijving_pdf, name="beschrijving_pdf"),
