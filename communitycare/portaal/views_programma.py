@@ -108,7 +108,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         kolommen.append(("regio", "Regio", None))
     # Not sortable: computed beside the query (the year from the start date).
     kolommen += [("jaar", "Jaar", None), ("themas", "Thema's", None)]
-    kolommen += [(f.sleutel, f.kop, f) for f in figuren]
+    kolommen += [(f.sleutel, _afbreekbaar(f.kop), f) for f in figuren]
     context = {
         "wijken": [
             (
@@ -134,6 +134,23 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
     }
     return render(request, "beheer/programma.html", context)
+
+
+# Where the headings' long words may break (a soft hyphen): browsers without a Dutch
+# hyphenation dictionary keep them whole, and the table would no longer fit 1280 px.
+AFBREKEN = {
+    "Wijkverbinders": "Wijk\u00adverbinders",
+    "Goedgekeurd": "Goed\u00adgekeurd",
+    "goedkeuring": "goed\u00adkeuring",
+    "vastgesteld": "vast\u00adgesteld",
+    "Vrijwilligers": "Vrij\u00adwilligers",
+}
+
+
+def _afbreekbaar(kop: str) -> str:
+    for woord, afgebroken in AFBREKEN.items():
+        kop = kop.replace(woord, afgebroken)
+    return kop
 
 
 def _jaren() -> list[int]:
