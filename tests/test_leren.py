@@ -11,6 +11,10 @@ from initiatieven.similarity import MAX_ANDERE_WIJKEN, in_andere_wijken
 from tests.factories import WijkFactory
 from tests.factories_initiatieven import InitiatiefFactory
 
+# The back-office page of an initiative (session, user, the initiative with its steps,
+# the checklist, ...) with the look-alikes in the wijk, and in other wijken: two of them.
+PAGINA_QUERIES = 16
+
 
 def evaluatie(initiatief, *, gepubliceerd=True, **velden) -> Evaluatie:
     return Evaluatie.objects.create(
@@ -155,3 +159,17 @@ def test_theme_pages_are_linked_from_the_overview_and_the_method(client, db):
         html = client.get(adres).content.decode()
         for thema in STANDAARD_THEMAS:
             assert f'href="{thema_url(thema)}"' in html, (adres, thema)
+
+
+@pytest.mark.parametrize("aantal", [1, 8])
+def test_step_3_page_query_count_does_not_grow_with_the_examples(
+    client_for, wijk_a, wijk_b, django_assert_num_queries, aantal
+):
+    client = client_for("coordinator_a")
+    eigen = InitiatiefFactory(wijk=wijk_a, naam="Kookclub Valkenburg", status=Status.IDEE)
+    for i in range(aantal):
+        wijk = WijkFactory(regio=wijk_b.regio, slug=f"w-{i}")
+        evaluatie(InitiatiefFactory(wijk=wijk, naam=f"Kookclub {i}"))
+    with django_assert_num_queries(PAGINA_QUERIES):
+        html = client.get(eigen.get_beheer_url()).content.decode()
+    assert html.count("Begin met dit voorbeeld<") == min(aantal, MAX_ANDERE_WIJKEN)
