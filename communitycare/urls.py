@@ -24,10 +24,12 @@ urlpatterns = [
     path("beheer/", include("initiatieven.urls_beheer")),
     path("beheer/", include("communitycare.portaal.urls_beheer")),
     path("beheer/", include("openkoffie.urls_beheer")),
+    # Before the other apps' /<regio>/<wijk>/...: /initiatieven/thema/open-koffie/ would
+    # otherwise read as the Open Koffies of a wijk "thema" in a regio "initiatieven".
+    path("", include("initiatieven.urls")),
     path("", include("openkoffie.urls")),
     path("api/", include("communitycare.portaal.urls_api")),
     path("", include("wijken.wijkplan.urls")),
-    path("", include("initiatieven.urls")),
     # Last: the public wijkbeeld takes /<regio>/<wijk>/, see wijken.base.models.RESERVED_SLUGS.
     path("", include("communitycare.portaal.urls")),
 ]

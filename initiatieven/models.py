@@ -51,6 +51,24 @@ class Thema(models.TextChoices):
 STANDAARD_THEMAS = [thema for thema in Thema if thema != Thema.ANDERS]
 
 
+def thema_slug(thema: str) -> str:
+    """A theme in a public address, spelt like the other addresses: samen-aan-tafel."""
+    return thema.replace("_", "-")
+
+
+def thema_uit_slug(slug: str) -> Thema | None:
+    """The standard theme `slug` names, None for any other."""
+    return next((thema for thema in STANDAARD_THEMAS if thema_slug(thema) == slug), None)
+
+
+def thema_paginas() -> list[tuple[str, str]]:
+    """(label, address) of each standard theme's page: what the wijken learnt from it."""
+    return [
+        (thema.label, reverse("initiatieven:thema", args=[thema_slug(thema)]))
+        for thema in STANDAARD_THEMAS
+    ]
+
+
 class Status(models.TextChoices):
     IDEE = "idee", "Idee"
     ONTWIKKELING = "ontwikkeling", "In ontwikkeling"

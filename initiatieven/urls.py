@@ -8,6 +8,7 @@ wijk = "<slug:regio>/<slug:wijk>/initiatieven/"
 
 urlpatterns = [
     path("initiatieven/", public.overzicht, name="overzicht"),
+    path("initiatieven/thema/<slug:thema>/", public.thema, name="thema"),
     path(wijk, public.wijk_lijst, name="wijk"),
     path("<slug:regio>/<slug:wijk>/idee/", public.idee, name="idee"),
     path(wijk + "<slug:slug>/", public.initiatief, name="initiatief"),

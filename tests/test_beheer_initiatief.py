@@ -59,8 +59,11 @@ def test_overview_shows_the_checklist_and_similar_initiatives(client_for, wijk_a
     assert count_h1(html) == 1
     assert "0 van 11 afgerond" in html
     assert "Stap 9 afronden" in html
-    assert "Boodschappenhulp" in html
-    assert "Boodschappen Heerlen" not in html
+    eigen = html[html.index("<h4>Lijkt hierop in") : html.index('id="andere-wijken-kop"')]
+    assert "Boodschappenhulp" in eigen
+    # Another wijk's initiative is an example to learn from, not the same activity.
+    assert "Boodschappen Heerlen" not in eigen
+    assert "Boodschappen Heerlen" in html[html.index('id="andere-wijken-kop"') :]
 
 
 def test_step_with_htmx_returns_only_the_step(client_for, wijk_a):

@@ -2,19 +2,24 @@
 
 import codecs
 import csv
+import datetime
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from communitycare.lib import dataversion
 from communitycare.portaal import programma
+from initiatieven.models import Status, Thema
 from tests.conftest import PERSONAS, count_h1
 from tests.factories import WijkFactory, WijkverbinderFactory
+from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_wijkdata import WijkcijferFactory
 from wijken.base.indicatoren import Indicator
 from wijken.base.models import Regio, Wijk, Wijkverbinder
 from wijken.wijkdata.models import Wijkcijfer
+from wijken.wijkplan.models import Themastand, zet_themastanden
 
 URL = "/beheer/programma/"
 URLS = [URL, URL + "export.csv", URL + "export.xlsx"]
@@ -145,6 +150,8 @@ def test_query_count_does_not_grow_with_the_wijken(
     )
     for wijk in wijken:
         WijkverbinderFactory(wijk=wijk)
+        Themastand.objects.create(wijk=wijk, thema=Thema.DOE_BOEKJE, stand="gewenst")
+        InitiatiefFactory(wijk=wijk, thema=Thema.OPEN_KOFFIE, slug=f"ok-{wijk.pk}")
         Wijkcijfer.objects.bulk_create(
             WijkcijferFactory.build(wijk=wijk, maat=indicator, waarde="60")
             for indicator in Indicator
@@ -152,8 +159,9 @@ def test_query_count_does_not_grow_with_the_wijken(
     dataversion.current()  # the uncommitted writes above bump their scopes here, not below
     # the versions and the cached table, a page of wijken with every figure, their count,
     # the regio's, the weak pairs, ..., the table stored (three queries in the database
-    # cache; none with Redis), and the queue of begrotingen beside it (a page and its count)
-    with django_assert_num_queries(17):
+    # cache; none with Redis), the queue of begrotingen beside it (a page and its count),
+    # and the theme matrix of the page (its Themastand rows and its initiatives)
+    with django_assert_num_queries(19):
         response = client.get(URL)
     assert response.status_code == 200
     # every wijk has two goals out of 10: wijkverbinders and volunteers in the huis
@@ -210,3 +218,72 @@ def test_the_table_is_computed_once_per_version_of_the_data(
     html = client.get(URL).content.decode()
     rij = html[html.index(wijk_b.naam) :]
     assert "1 van 10" in rij[: rij.index("</tr>")]
+
+
+@pytest.fixture
+def themas(wijk_a, wijk_b):
+    """wijk A in its second year, Open Koffie started, Doe-boekje wanted, Samen op stap not
+    needed; wijk B in its fifth year, nothing discussed."""
+    vandaag = timezone.localdate()
+    wijk_a.gestart_op = vandaag.replace(year=vandaag.year - 1) - datetime.timedelta(days=1)
+    wijk_a.save()
+    wijk_b.gestart_op = vandaag.replace(year=vandaag.year - 4) - datetime.timedelta(days=1)
+    wijk_b.save()
+    zet_themastanden(
+        wijk_a,
+        {
+            Thema.DOE_BOEKJE: ("gewenst", "", ""),
+            Thema.SAMEN_OP_STAP: ("niet_nodig", "", "De buurtbus rijdt al"),
+            Thema.OPEN_KOFFIE: ("gewenst", "", ""),  # started wins
+        },
+    )
+    InitiatiefFactory(wijk=wijk_a, thema=Thema.OPEN_KOFFIE, status=Status.ACTIEF)
+    InitiatiefFactory(wijk=wijk_a, thema=Thema.HELPENDE_HAND, status=Status.IDEE)  # not public
+
+
+def _rij(html: str, wijk) -> str:
+    rij = html[html.index(f">{wijk.naam}</a>") :]
+    return rij[: rij.index("</tr>")]
+
+
+def test_dashboard_shows_year_and_theme_marks(client_for, wijk_a, wijk_b, themas):
+    html = client_for("programmamanager").get(URL).content.decode()
+    a, b = _rij(html, wijk_a), _rij(html, wijk_b)
+    assert '<span class="visually-hidden">jaar </span>2</td>' in a
+    assert '<span class="visually-hidden">jaar </span>5</td>' in b
+    assert "Open Koffie: gestart" in a and "Doe-boekje: gewenst" in a
+    assert "Samen op stap voor een boodschap: niet nodig" in a
+    assert "De helpende hand: nog niet besproken" in a
+    assert b.count(': nog niet besproken"') == 5  # the marks' titles
+    # The 4 to 6 a year: a goal in year 2, none in year 5.
+    gestart = 'data-label="Initiatieven gestart (doel 4 tot 6)'
+    assert f'{gestart} (doel 4)"' in a and f'{gestart}"' in b and "geen doel" in b
+
+
+def test_no_goal_after_the_wijk_decided_no_more_are_needed(client_for, wijk_a, themas):
+    wijk_a.geen_nieuwe_initiatieven_op = timezone.localdate()
+    wijk_a.geen_nieuwe_initiatieven_reden = "Genoeg te doen"
+    wijk_a.save()
+    assert not wijk_a.heeft_initiatiefdoel()
+    html = client_for("programmamanager").get(URL).content.decode()
+    assert 'data-label="Initiatieven gestart (doel 4 tot 6)"' in _rij(html, wijk_a)
+
+
+def test_exports_carry_year_and_themes(client_for, wijk_a, themas):
+    response = client_for("programmamanager").get(URL + "export.csv")
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    valkenburg = dict(zip(rijen[0], rijen[1], strict=True))
+    assert valkenburg["Jaar van Community Care"] == "2"
+    assert valkenburg["Doel nieuwe initiatieven"] == "4 tot 6"
+    assert valkenburg["Thema Open Koffie"] == "Gestart"
+    assert valkenburg["Thema Doe-boekje"] == "Gewenst"
+    assert valkenburg["Thema De helpende hand"] == "Nog niet besproken"
+    welten = dict(zip(rijen[0], rijen[2], strict=True))
+    assert (welten["Jaar van Community Care"], welten["Doel nieuwe initiatieven"]) == ("5", "geen")
+    blad = load_workbook(
+        io.BytesIO(client_for("programmamanager").get(URL + "export.xlsx").content)
+    )
+    xlsx = list(blad.active.iter_rows(values_only=True))
+    assert dict(zip(xlsx[0], xlsx[1], strict=True))["Thema Samen op stap voor een boodschap"] == (
+        "Niet nodig"
+    )

@@ -12,14 +12,15 @@ def test_only_the_same_wijk_and_never_itself(wijk_a, wijk_b):
         wijk=wijk_a, naam="Hulp bij de supermarkt", globale_beschrijving="Wij doen boodschappen."
     )
     InitiatiefFactory(wijk=wijk_a, naam="Wandelgroep")
-    InitiatiefFactory(wijk=wijk_b, naam="Boodschappen Heerlen")
+    heerlen = InitiatiefFactory(wijk=wijk_b, naam="Boodschappen Heerlen")
     result = lijkt_op(wijk_a, "Samen boodschappen doen", exclude=zelf)
-    assert result == {"initiatieven": [hulp], "doe_boekje": []}
+    assert result == {"initiatieven": [hulp], "doe_boekje": [], "andere_wijken": [heerlen]}
 
 
 def test_nothing_to_compare_gives_empty_lists(wijk_a):
     InitiatiefFactory(wijk=wijk_a, naam="Wandelgroep")
-    assert lijkt_op(wijk_a, "de en het") == {"initiatieven": [], "doe_boekje": []}
+    leeg = {"initiatieven": [], "doe_boekje": [], "andere_wijken": []}
+    assert lijkt_op(wijk_a, "de en het") == leeg
 
 
 def test_best_match_first(wijk_a):

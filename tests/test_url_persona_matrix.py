@@ -118,6 +118,7 @@ EXPECTED: dict[str, Rij] = {
     "wijkplan:publiek": Rij(PUBLIEK),
     "wijkplan:pdf": Rij(PUBLIEK),
     "initiatieven:overzicht": Rij(PUBLIEK),
+    "initiatieven:thema": Rij(PUBLIEK),
     "initiatieven:wijk": Rij(PUBLIEK),
     "initiatieven:initiatief": Rij(PUBLIEK),
     "initiatieven:beschrijving_pdf": Rij(PUBLIEK),
@@ -371,6 +372,7 @@ def url_for(name: str, converters: dict, obj: SimpleNamespace, wijk=None) -> str
         "afspraak": obj.vervolgafspraak.pk,
         "veld": "wijkdata",
         "indicator": "eenzaamheid",
+        "thema": "samen-aan-tafel",
         "onbekend": "bestaat-niet/",
     }
     if rij.pk:

@@ -7,6 +7,7 @@ begrotingen) by appending a `Figuur` to FIGUREN; a column appears with its figur
 Every count is a correlated subquery, so figures never multiply each other's joins.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from wijken.base import doelen
 from wijken.base.indicatoren import Indicator
 from wijken.base.models import Regio, Vrijwilliger, Wijk, Wijkverbinder
 from wijken.wijkdata.models import Wijkcijfer
-from wijken.wijkplan.models import Vaststelling
+from wijken.wijkplan.models import Vaststelling, themamatrices
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def laatst_vastgesteld(wijken: QuerySet, jaar: int) -> QuerySet:
     )
 
 
+INITIATIEVEN_GESTART = "initiatieven_gestart"
 FIGUREN = [
     Figuur(
         "actieve_wijkverbinders",
@@ -97,7 +99,7 @@ FIGUREN = [
         kern=False,
     ),
     Figuur(
-        "initiatieven_gestart",
+        INITIATIEVEN_GESTART,
         f"Initiatieven gestart (doel {doelen.INITIATIEVEN_PER_JAAR})",
         initiatief_figuren.gestart_in,
         doel=doelen.INITIATIEVEN_PER_JAAR_MIN,
@@ -196,6 +198,39 @@ def overzicht(
     veld = F(KOLOMMEN.get(sorteer, "naam"))
     volgorde = veld.desc(nulls_last=True) if aflopend else veld.asc(nulls_last=True)
     return wijken.order_by(volgorde, "naam", "pk")
+
+
+@dataclass(frozen=True)
+class Themamerk:
+    """One standard theme of a wijk, small enough to keep a page of wijken in the cache."""
+
+    label: str
+    merk: str  # "gestart", a Themastand.Stand or "" (not discussed yet)
+    tekst: str
+
+
+def met_jaar_en_themas(wijken: list[Wijk], jaar: int) -> list[Wijk]:
+    """Sets on each wijk `jaar_cc` (its year of Community Care in `jaar`, None without a
+    start date), `initiatiefdoel` (whether 4 to 6 new initiatives are its goal then) and
+    `themamerken` (the five standard themes): two queries however many wijken."""
+    vandaag = timezone.localdate()
+    op = min(vandaag, datetime.date(jaar, 12, 31))
+    matrices = themamatrices(wijken)
+    for wijk in wijken:
+        wijk.jaar_cc = wijk.jaar_van_community_care(op)  # type: ignore[attr-defined]
+        wijk.initiatiefdoel = wijk.heeft_initiatiefdoel(op)  # type: ignore[attr-defined]
+        wijk.themamerken = [  # type: ignore[attr-defined]
+            Themamerk(rij.label, rij.merk, rij.merk_tekst) for rij in matrices[wijk.pk]
+        ]
+    return wijken
+
+
+def doel_voor(figuur: Figuur, wijk: Wijk) -> int | None:
+    """The figure's goal for this wijk (after `met_jaar_en_themas`): the initiatives'
+    only in the years the method sets it."""
+    if figuur.sleutel == INITIATIEVEN_GESTART and not wijk.initiatiefdoel:  # type: ignore[attr-defined]
+        return None
+    return figuur.doel
 
 
 @dataclass

@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.site import absolute_url
-from initiatieven.models import STAPPEN, Thema
+from initiatieven.models import STAPPEN, thema_paginas
 from openkoffie.models import AgendaOnderdeel
 from wijken.base import doelen, indicatoren
 from wijken.base.models import Wijkverbinder
@@ -31,7 +31,7 @@ def methode(request: HttpRequest) -> HttpResponse:
         "stappen": [(nummer, titel) for nummer, (titel, _) in STAPPEN.items()],
         "agenda": agenda,
         "agenda_uren": sum(minuten for *_, minuten in agenda) / 60,
-        "themas": [thema.label for thema in Thema if thema != Thema.ANDERS],
+        "themas": thema_paginas(),
         "indicatoren": indicatoren.met_uitleg(),
         "doelen": doelen,
         "uren_per_maand": Wijkverbinder._meta.get_field("uren_per_maand").get_default(),

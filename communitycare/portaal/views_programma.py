@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET
 from communitycare.lib import dataversion, exports, lijsten, scopes
 from communitycare.portaal import programma
 from initiatieven import programma as initiatief_figuren
-from initiatieven.models import Begroting
+from initiatieven.models import STANDAARD_THEMAS, Begroting
+from wijken.base import doelen
 from wijken.base.access import check_programma
 from wijken.base.models import Regio, Wijk
 from wijken.base.requests import AuthenticatedHttpRequest
@@ -44,15 +45,21 @@ def _selectie(request: AuthenticatedHttpRequest) -> tuple[str, bool, Regio | Non
 
 
 def _koppen() -> list[str]:
-    return ["Regio", "Wijk", "CBS-wijkcode"] + [
-        f"{f.kop} (doel {f.doel})" if f.doel else f.kop for f in programma.FIGUREN
-    ]
+    return (
+        ["Regio", "Wijk", "CBS-wijkcode"]
+        + [f"{f.kop} (doel {f.doel})" if f.doel else f.kop for f in programma.FIGUREN]
+        + ["Jaar van Community Care", "Doel nieuwe initiatieven"]
+        + [f"Thema {thema.label}" for thema in STANDAARD_THEMAS]
+    )
 
 
-def _rijen(wijken) -> list[list]:
+def _rijen(wijken: list[Wijk]) -> list[list]:
+    """The rows of the exports: the table's columns, `wijken` after `met_jaar_en_themas`."""
     return [
         [wijk.regio.naam, wijk.naam, wijk.cbs_code]
         + [getattr(wijk, f.sleutel) for f in programma.FIGUREN]
+        + [wijk.jaar_cc, doelen.INITIATIEVEN_PER_JAAR if wijk.initiatiefdoel else "geen"]
+        + [merk.tekst for merk in wijk.themamerken]
         for wijk in wijken
     ]
 
@@ -70,7 +77,7 @@ def _tabel(sorteer: str, aflopend: bool, regio: Regio | None, jaar: int, nummer:
     pagina = Paginator(
         programma.overzicht(sorteer, aflopend, regio, jaar), WIJKEN_PER_PAGINA
     ).get_page(nummer)
-    rijen = list(pagina)
+    rijen = programma.met_jaar_en_themas(list(pagina), jaar)
     tabel = {
         "rijen": rijen,
         # A page that pickles small: the numbers, not the queryset of every wijk.
@@ -99,11 +106,19 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     kolommen = [("wijk", "Wijk", None)]
     if alle:
         kolommen.append(("regio", "Regio", None))
-    kolommen += [(f.sleutel, f.kop, f) for f in figuren]
+    # Not sortable: computed beside the query (the year from the start date).
+    kolommen += [("jaar", "Jaar", None), ("themas", "Thema's", None)]
+    kolommen += [(f.sleutel, _afbreekbaar(f.kop), f) for f in figuren]
     context = {
         "wijken": [
-            (wijk, [(f, getattr(wijk, f.sleutel)) for f in figuren]) for wijk in tabel["rijen"]
+            (
+                wijk,
+                [(f, getattr(wijk, f.sleutel), programma.doel_voor(f, wijk)) for f in figuren],
+            )
+            for wijk in tabel["rijen"]
         ],
+        "themas": STANDAARD_THEMAS,
+        "doelen": doelen,
         "alle_kolommen": alle,
         "pagina": tabel["pagina"],
         "kolommen": kolommen,
@@ -119,6 +134,23 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
     }
     return render(request, "beheer/programma.html", context)
+
+
+# Where the headings' long words may break (a soft hyphen): browsers without a Dutch
+# hyphenation dictionary keep them whole, and the table would no longer fit 1280 px.
+AFBREKEN = {
+    "Wijkverbinders": "Wijk\u00adverbinders",
+    "Goedgekeurd": "Goed\u00adgekeurd",
+    "goedkeuring": "goed\u00adkeuring",
+    "vastgesteld": "vast\u00adgesteld",
+    "Vrijwilligers": "Vrij\u00adwilligers",
+}
+
+
+def _afbreekbaar(kop: str) -> str:
+    for woord, afgebroken in AFBREKEN.items():
+        kop = kop.replace(woord, afgebroken)
+    return kop
 
 
 def _jaren() -> list[int]:
@@ -174,7 +206,9 @@ def _bestandsnaam() -> str:
 
 def _export(request: AuthenticatedHttpRequest, formaat: str) -> HttpResponse:
     check_programma(request)
-    koppen, rijen = _koppen(), _rijen(programma.overzicht(*_selectie(request)))
+    selectie = _selectie(request)
+    wijken = programma.met_jaar_en_themas(list(programma.overzicht(*selectie)), selectie[3])
+    koppen, rijen = _koppen(), _rijen(wijken)
     if formaat == "csv":
         return exports.csv_response(_bestandsnaam(), koppen, rijen)
     return exports.xlsx_response(

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from communitycare.lib import scopes
+from communitycare.lib import lijsten, scopes
 from communitycare.lib.insturen import insturen
 from communitycare.lib.pagecache import public_page
 from communitycare.lib.pdf import PdfDocument, pdf_response
@@ -21,12 +21,15 @@ from initiatieven.models import (
     Startstap,
     Status,
     Thema,
+    thema_paginas,
+    thema_uit_slug,
 )
 from wijken.base import zoektermen
 from wijken.base.indicatoren import Indicator
 from wijken.base.models import Wijk, Wijkverbinder
 
 PER_PAGINA = 20
+EVALUATIES_PER_PAGINA = 10
 LEEG = [("", "Alle")]
 BEDANKT_IDEE = (
     "Dank u wel voor uw idee! De coördinator bekijkt het en neemt contact met u op als u "
@@ -234,5 +237,31 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     if filters.get("wijk"):
         initiatieven = initiatieven.filter(wijk_id=filters["wijk"])
     pagina = Paginator(initiatieven, PER_PAGINA).get_page(request.GET.get("pagina"))
-    context = {"form": form, "pagina": pagina, "gefilterd": any(filters.values())}
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "gefilterd": any(filters.values()),
+        "thema_paginas": thema_paginas(),
+    }
     return render(request, "initiatieven/overzicht.html", context)
+
+
+@public_page(scopes=(scopes.INITIATIEVEN,), params=("pagina",))
+def thema(request: HttpRequest, thema: str) -> HttpResponse:
+    """What the wijken learnt from one standard theme: the effects and lessons of the
+    published evaluations of its public initiatives, the newest first."""
+    gekozen = thema_uit_slug(thema)
+    if gekozen is None:
+        raise Http404("Dit thema bestaat niet.")
+    evaluaties = (
+        Evaluatie.objects.exclude(gepubliceerd_op=None)
+        .filter(initiatief__in=Initiatief.objects.publiek().filter(thema=gekozen))
+        .select_related("initiatief__wijk__regio")
+        .order_by("-gepubliceerd_op", "-pk")
+    )
+    context = {
+        "thema": gekozen,
+        "pagina": lijsten.pagina(evaluaties, request, EVALUATIES_PER_PAGINA),
+        "andere_themas": [(label, url) for label, url in thema_paginas() if label != gekozen.label],
+    }
+    return render(request, "initiatieven/thema.html", context)

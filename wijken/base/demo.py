@@ -1,10 +1,11 @@
 """Loads the regio's, wijken, huizen, people and logins of the demo set."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from communitycare.lib.dates import add_months
 from wijken.base.models import Huis, Regio, User, Vrijwilliger, Wijk, Wijkverbinder
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - demo logins only; load_demo refuses to run in production
@@ -46,6 +47,12 @@ def _user(entry: dict) -> User:
     return user
 
 
+def _gestart_op(data: dict) -> date | None:
+    """Relative to the day the demo loads, so the wijken stay in their year 1, 2, 3..."""
+    maanden = data.get("gestart_maanden_geleden")
+    return None if maanden is None else add_months(timezone.localdate(), -maanden)
+
+
 def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
     fields = [
         "naam",
@@ -59,7 +66,7 @@ def _wijk(regio: Regio, data: dict, users: dict[str, User]) -> Wijk:
         regio=regio,
         slug=data["slug"],
         defaults={field: data.get(field, "") for field in fields}
-        | {"cbs_code": data.get("cbs_code")},
+        | {"cbs_code": data.get("cbs_code"), "gestart_op": _gestart_op(data)},
     )
     wijk.coordinatoren.set([users[name] for name in data.get("coordinatoren", [])])
     for huis in data.get("huizen", []):

@@ -12,6 +12,7 @@ WERVINGSACTIES_PER_JAAR = 2
 INITIATIEVEN_PER_JAAR_MIN = 4
 INITIATIEVEN_PER_JAAR_MAX = 6
 INITIATIEVEN_PER_JAAR = f"{INITIATIEVEN_PER_JAAR_MIN} tot {INITIATIEVEN_PER_JAAR_MAX}"
+JAREN_MET_INITIATIEFDOEL = 3
 # 2.1.3, our house as a meeting place: ten residents a year as volunteers in the house.
 VRIJWILLIGERS_PER_JAAR = 10
 # The Open Koffie: four a year, each with at least ten residents.

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from communitycare.lib.dates import add_months, validate_date_range
-from wijken.base import roles
+from wijken.base import doelen, roles
 
 # First path segments the site itself uses; a regio may not take one as its slug.
 RESERVED_SLUGS = {
@@ -297,6 +297,15 @@ class Wijk(models.Model):
         if (op.month, op.day) < (self.gestart_op.month, self.gestart_op.day):
             jaren -= 1
         return max(jaren, 0) + 1
+
+    def heeft_initiatiefdoel(self, op: "datetime.date | None" = None) -> bool:
+        """The 4 to 6 new initiatives a year hold in the first three years (or while the
+        start date is unknown), until the wijk decides no more are needed."""
+        op = op or timezone.localdate()
+        if self.geen_nieuwe_initiatieven_op and self.geen_nieuwe_initiatieven_op <= op:
+            return False
+        jaar = self.jaar_van_community_care(op)
+        return jaar is None or jaar <= doelen.JAREN_MET_INITIATIEFDOEL
 
 
 class Huis(models.Model):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from openkoffie.models import OpenKoffie
 from wijken.base.models import User, Wijk
-from wijken.wijkplan.models import Actie, Wijkplan, stel_vast
+from wijken.wijkplan.models import Actie, Wijkplan, stel_vast, zet_themastanden
 
 
 def load(data: dict) -> None:
@@ -17,6 +17,13 @@ def load(data: dict) -> None:
         regio, slug = entry["wijk"].split("/")
         wijk = Wijk.objects.get(regio__slug=regio, slug=slug)
         _wijkplan(wijk, entry, users)
+        zet_themastanden(
+            wijk,
+            {
+                thema: (stand["stand"], stand.get("vorm", ""), stand.get("toelichting", ""))
+                for thema, stand in entry.get("themas", {}).items()
+            },
+        )
         for onderwerp in entry.get("vastgesteld_op", []):
             _stel_vast(wijk, OpenKoffie.objects.voor_wijk(wijk).get(onderwerp=onderwerp))
 

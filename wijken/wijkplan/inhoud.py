@@ -24,7 +24,7 @@ def voortgang_initiatieven(wijk: Wijk) -> Voortgang:
     jaar = wijk.jaar_van_community_care()
     if wijk.geen_nieuwe_initiatieven_op:
         doel = f"geen nieuwe nodig sinds {wijk.geen_nieuwe_initiatieven_op:%d-%m-%Y}"
-    elif jaar is not None and jaar > 3:
+    elif jaar is not None and jaar > doelen.JAREN_MET_INITIATIEFDOEL:
         doel = f"jaar {jaar} van Community Care, na de eerste drie jaar geen vast doel"
     else:
         doel = f"doel {doelen.INITIATIEVEN_PER_JAAR}" + (f", jaar {jaar} van 3" if jaar else "")

@@ -520,16 +520,49 @@ class ThemaRij:
     def gestart(self) -> bool:
         return bool(self.initiatieven)
 
+    @property
+    def merk(self) -> str:
+        """The theme's state in one word: gestart, or the Themastand's, or "" (not
+        discussed yet). Started wins: the wijk's initiatives say it."""
+        if self.gestart:
+            return GESTART
+        return self.stand.stand if self.stand else ""
+
+    @property
+    def merk_tekst(self) -> str:
+        return MERK_TEKST[self.merk]
+
+
+GESTART = "gestart"
+MERK_TEKST = {
+    GESTART: "Gestart",
+    **{stand.value: str(stand.label) for stand in Themastand.Stand},
+    "": "Nog niet besproken",
+}
+
 
 def themamatrix(wijk: Wijk) -> list[ThemaRij]:
-    """The five standard themes of a wijk (wijkplan 2.1.2, the programme dashboard), in
-    two queries."""
-    standen = {stand.thema: stand for stand in wijk.themastanden.all()}
-    per_thema: dict[str, list[Initiatief]] = {}
-    initiatieven = Initiatief.objects.publiek().filter(wijk=wijk, thema__in=STANDAARD_THEMAS)
+    """The five standard themes of a wijk (wijkplan 2.1.2), in two queries."""
+    return themamatrices([wijk])[wijk.pk]
+
+
+def themamatrices(wijken: list[Wijk]) -> dict[int, list[ThemaRij]]:
+    """`themamatrix` of each wijk, per wijk pk, in two queries however many wijken (the
+    programme dashboard shows a page of them, its exports all)."""
+    pks = [wijk.pk for wijk in wijken]
+    standen: dict[tuple[int, str], Themastand] = {
+        (stand.wijk_id, stand.thema): stand for stand in Themastand.objects.filter(wijk__in=pks)
+    }
+    per_thema: dict[tuple[int, str], list[Initiatief]] = {}
+    initiatieven = Initiatief.objects.publiek().filter(wijk__in=pks, thema__in=STANDAARD_THEMAS)
     for initiatief in initiatieven.select_related("wijk__regio").order_by("naam"):
-        per_thema.setdefault(initiatief.thema, []).append(initiatief)
-    return [
-        ThemaRij(thema.value, thema.label, standen.get(thema), per_thema.get(thema, []))
-        for thema in STANDAARD_THEMAS
-    ]
+        per_thema.setdefault((initiatief.wijk_id, initiatief.thema), []).append(initiatief)
+    return {
+        pk: [
+            ThemaRij(
+                thema.value, thema.label, standen.get((pk, thema)), per_thema.get((pk, thema), [])
+            )
+            for thema in STANDAARD_THEMAS
+        ]
+        for pk in pks
+    }
