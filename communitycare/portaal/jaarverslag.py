@@ -50,8 +50,9 @@ class Cijfer:
     doel: int | None = None
     doel_tekst: str = ""
     soort: str = "aantal"  # or "euro"
-    # The column header of the programme's table of wijken; without one, the figure is
-    # only in the totals and the download (the table fits 1280 px).
+    # The column header of the programme's tables per regio and per wijk; without one,
+    # the figure is only in the totals and the download. Soft hyphens: the table fits
+    # 1280 px.
     kort: str = ""
     # The annotation function sets more than one figure: only the first one annotates.
     mee_met: str = ""
@@ -84,7 +85,7 @@ CIJFERS = [
         "actieve_wijkverbinders",
         "Wijkverbinders (nu actief)",
         programma.wijkverbinders,
-        kort="Wijkverbinders",
+        kort="Wijk\u00adverbinders",
         doel=doelen.WIJKVERBINDERS,
         doel_tekst=f"{doelen.WIJKVERBINDERS} in de wijk",
     ),
@@ -93,7 +94,7 @@ CIJFERS = [
         "vrijwilligers",
         "Nieuwe vrijwilligers in het huis",
         programma.vrijwilligers_in,
-        kort="Vrijwilligers",
+        kort="Vrijwil\u00adligers",
         doel=doelen.VRIJWILLIGERS_PER_JAAR,
         doel_tekst=f"{doelen.VRIJWILLIGERS_PER_JAAR} per jaar",
     ),
@@ -112,14 +113,17 @@ CIJFERS = [
         kort="Gestopt",
     ),
     Cijfer(
-        "evaluaties", "Evaluaties gepubliceerd", initiatief_figuren.evaluaties_in, kort="Evaluaties"
+        "evaluaties",
+        "Evaluaties gepubliceerd",
+        initiatief_figuren.evaluaties_in,
+        kort="Evalu\u00adaties",
     ),
     Cijfer(
         "bedrag_goedgekeurd",
         "Goedgekeurd (begrotingen)",
         initiatief_figuren.goedgekeurd_in,
         soort="euro",
-        kort="Goedgekeurd",
+        kort="Goed\u00adgekeurd",
     ),
     Cijfer(
         "bedrag_besteed",
@@ -335,12 +339,20 @@ def trends(jaar: int, regio: Regio | None = None) -> list[Trend]:
 
 
 @dataclass
+class Regiorij:
+    naam: str
+    wijken: int
+    waarden: list[tuple[Cijfer, int | Decimal]]
+
+
+@dataclass
 class ProgrammaVerslag:
     jaar: int
     regio: Regio | None
     aantal_wijken: int
     totalen: list[Totaalregel]
-    per_regio: list[dict]
+    kolommen: list[Cijfer]  # those of the tables per regio and per wijk
+    per_regio: list[Regiorij]
     trends: list[Trend]
 
 
@@ -356,17 +368,25 @@ def programma_verslag(jaar: int, regio: Regio | None = None) -> ProgrammaVerslag
         if cijfer.sleutel == "initiatieven_gestart":
             met_doel = totalen["initiatiefdoel_geldt"]
         regels.append(Totaalregel(cijfer, totalen[f"som_{cijfer.sleutel}"] or 0, gehaald, met_doel))
-    per_regio = list(
+    kolommen = [c for c in CIJFERS if c.kort]
+    rijen = (
         wijken.order_by()
-        .values("regio__naam", "regio__slug")
-        .annotate(wijken=Count("pk"), **{c.sleutel: Sum(c.sleutel) for c in CIJFERS})
+        .values("regio__naam")
+        .annotate(wijken=Count("pk"), **{f"som_{c.sleutel}": Sum(c.sleutel) for c in kolommen})
         .order_by("regio__naam")
     )
+    per_regio = [
+        Regiorij(
+            rij["regio__naam"], rij["wijken"], [(c, rij[f"som_{c.sleutel}"]) for c in kolommen]
+        )
+        for rij in rijen
+    ]
     return ProgrammaVerslag(
         jaar=jaar,
         regio=regio,
         aantal_wijken=totalen["wijken"],
         totalen=regels,
+        kolommen=kolommen,
         per_regio=per_regio,
         trends=trends(jaar, regio),
     )

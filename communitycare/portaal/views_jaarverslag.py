@@ -103,10 +103,8 @@ def programma(request: AuthenticatedHttpRequest) -> HttpResponse:
     jaar = context["jaar"]
     wijken = jaarverslag.programma_wijken(jaar, context["regio"])
     pagina = Paginator(wijken, WIJKEN_PER_PAGINA).get_page(lijsten.paginanummer(request))
-    cijfers = [c for c in jaarverslag.CIJFERS if c.kort]
     context |= {
         "pagina": pagina,
-        "cijfers": cijfers,
         "wijken": [
             (w, [rij for rij in jaarverslag.rij_gehaald(w, jaar) if rij[0].kort]) for w in pagina
         ],
