@@ -15,7 +15,7 @@ from communitycare.portaal import jaarverslag
 from initiatieven import programma as initiatief_figuren
 from initiatieven.models import Evaluatie, Initiatief
 from openkoffie.models import OpenKoffie
-from tests.factories import RegioFactory, UserFactory, WijkFactory
+from tests.factories import HuisFactory, RegioFactory, UserFactory, WijkFactory
 from tests.factories_openkoffie import OpenKoffieFactory
 from wijken.base import roles
 from wijken.base.models import Vrijwilliger, Wijk, Wijkverbinder
@@ -242,3 +242,19 @@ def test_programme_report_has_a_constant_number_of_queries(
         response = client.get(PROGRAMMA.rstrip("/") + ".xlsx")
     rijen = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rijen) == aantal + 1
+
+
+def test_the_cached_public_report_follows_an_edit(wijk_a, client):
+    """Cached per wijk and per ?jaar=: a new volunteer shows on the next request."""
+    url = f"/{wijk_a.regio.slug}/{wijk_a.slug}/jaarverslag/"
+    huis = HuisFactory(wijk=wijk_a)
+
+    def vrijwilligers() -> int:
+        verslag = client.get(url).context["verslag"]
+        return next(r.waarde for r in verslag.regels if r.cijfer.sleutel == "vrijwilligers")
+
+    assert vrijwilligers() == 0
+    Vrijwilliger.objects.create(huis=huis, naam="Iemand Anders", startdatum=timezone.localdate())
+    assert vrijwilligers() == 1
+    vorig_jaar = client.get(url, {"jaar": timezone.localdate().year - 1})
+    assert f"Jaarverslag {timezone.localdate().year - 1}" in vorig_jaar.content.decode()
