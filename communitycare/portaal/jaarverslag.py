@@ -262,8 +262,9 @@ def programma_wijken(jaar: int, regio: Regio | None = None) -> QuerySet:
     return met_cijfers(wijken, jaar).order_by("regio__naam", "naam", "pk")
 
 
-def _totalen(wijken: QuerySet, jaar: int) -> dict:
-    """Sums of every figure, and how many wijken reach each goal: one query."""
+def _per_regio(wijken: QuerySet, jaar: int) -> list[dict]:
+    """Per regio the sums of every figure and how many wijken reach each goal: one
+    GROUP BY query, whose dozen rows add up to the programme's totals."""
     sommen = {f"som_{c.sleutel}": Sum(c.sleutel) for c in CIJFERS}
     gehaald = {
         f"gehaald_{c.sleutel}": Count("pk", filter=Q(**{f"{c.sleutel}__gte": c.doel}))
@@ -271,15 +272,21 @@ def _totalen(wijken: QuerySet, jaar: int) -> dict:
         if c.doel is not None and c.sleutel != "initiatieven_gestart"
     }
     geldt = initiatiefdoel_geldt(jaar)
-    return wijken.aggregate(
-        wijken=Count("pk"),
-        initiatiefdoel_geldt=Count("pk", filter=geldt),
-        gehaald_initiatieven_gestart=Count(
-            "pk", filter=geldt & Q(initiatieven_gestart__gte=doelen.INITIATIEVEN_PER_JAAR_MIN)
-        ),
-        **sommen,
-        **gehaald,
+    rijen = (
+        wijken.order_by()
+        .values("regio__naam")
+        .annotate(
+            wijken=Count("pk"),
+            initiatiefdoel_geldt=Count("pk", filter=geldt),
+            gehaald_initiatieven_gestart=Count(
+                "pk", filter=geldt & Q(initiatieven_gestart__gte=doelen.INITIATIEVEN_PER_JAAR_MIN)
+            ),
+            **sommen,
+            **gehaald,
+        )
+        .order_by("regio__naam")
     )
+    return list(rijen)
 
 
 @dataclass
@@ -357,34 +364,35 @@ class ProgrammaVerslag:
 
 
 def programma_verslag(jaar: int, regio: Regio | None = None) -> ProgrammaVerslag:
-    """Totals, goals reached, the regio's side by side and the trends: four queries,
+    """Totals, goals reached, the regio's side by side and the trends: two queries,
     whatever the number of wijken (the wijken themselves: `programma_wijken`)."""
-    wijken = programma_wijken(jaar, regio)
-    totalen = _totalen(wijken.order_by(), jaar)
+    rijen = _per_regio(programma_wijken(jaar, regio), jaar)
+    totalen: dict[str, int | Decimal] = {}
+    for rij in rijen:
+        for sleutel, waarde in rij.items():
+            if sleutel != "regio__naam":
+                totalen[sleutel] = totalen.get(sleutel, 0) + (waarde or 0)
     regels = []
     for cijfer in CIJFERS:
         gehaald = totalen.get(f"gehaald_{cijfer.sleutel}")
-        met_doel = totalen["wijken"] if gehaald is not None else None
+        met_doel = totalen.get("wijken", 0) if f"gehaald_{cijfer.sleutel}" in totalen else None
         if cijfer.sleutel == "initiatieven_gestart":
-            met_doel = totalen["initiatiefdoel_geldt"]
-        regels.append(Totaalregel(cijfer, totalen[f"som_{cijfer.sleutel}"] or 0, gehaald, met_doel))
+            met_doel = totalen.get("initiatiefdoel_geldt", 0)
+        som = totalen.get(f"som_{cijfer.sleutel}", 0)
+        regels.append(Totaalregel(cijfer, som, gehaald, met_doel))
     kolommen = [c for c in CIJFERS if c.kort]
-    rijen = (
-        wijken.order_by()
-        .values("regio__naam")
-        .annotate(wijken=Count("pk"), **{f"som_{c.sleutel}": Sum(c.sleutel) for c in kolommen})
-        .order_by("regio__naam")
-    )
     per_regio = [
         Regiorij(
-            rij["regio__naam"], rij["wijken"], [(c, rij[f"som_{c.sleutel}"]) for c in kolommen]
+            rij["regio__naam"],
+            rij["wijken"],
+            [(c, rij[f"som_{c.sleutel}"] or 0) for c in kolommen],
         )
         for rij in rijen
     ]
     return ProgrammaVerslag(
         jaar=jaar,
         regio=regio,
-        aantal_wijken=totalen["wijken"],
+        aantal_wijken=int(totalen.get("wijken", 0)),
         totalen=regels,
         kolommen=kolommen,
         per_regio=per_regio,
