@@ -16,6 +16,7 @@ from initiatieven import programma as initiatief_figuren
 from initiatieven.models import Evaluatie, Initiatief
 from openkoffie.models import OpenKoffie
 from tests.factories import HuisFactory, RegioFactory, UserFactory, WijkFactory
+from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import OpenKoffieFactory
 from wijken.base import roles
 from wijken.base.models import Vrijwilliger, Wijk, Wijkverbinder
@@ -258,3 +259,38 @@ def test_the_cached_public_report_follows_an_edit(wijk_a, client):
     assert vrijwilligers() == 1
     vorig_jaar = client.get(url, {"jaar": timezone.localdate().year - 1})
     assert f"Jaarverslag {timezone.localdate().year - 1}" in vorig_jaar.content.decode()
+
+
+def _meer_in_het_jaar(wijk: Wijk, jaar: int) -> None:
+    for maand in (3, 6, 9):
+        begin = timezone.make_aware(datetime.datetime(jaar, maand, 1, 14))
+        OpenKoffieFactory(wijk=wijk, status="gehouden", begin=begin, aantal_buurtbewoners=11)
+    for dag in (1, 2):
+        initiatief = InitiatiefFactory(
+            wijk=wijk, status="beeindigd", startdatum=datetime.date(jaar, 1, dag)
+        )
+        Initiatief.objects.filter(pk=initiatief.pk).update(
+            einddatum=datetime.date(jaar, 2, dag), reden_einde="Geen deelnemers meer"
+        )
+        Evaluatie.objects.create(
+            initiatief=initiatief,
+            soort="zes_maanden",
+            ingevuld_door="x",
+            datum=datetime.date(jaar, 2, dag),
+            gepubliceerd_op=timezone.now(),
+        )
+
+
+def test_the_wijk_report_has_a_constant_number_of_queries(
+    wijk_a, client, no_page_cache, django_assert_num_queries
+):
+    jaar = timezone.localdate().year - 1
+    url = f"/{wijk_a.regio.slug}/{wijk_a.slug}/jaarverslag/?jaar={jaar}"
+    # The wijk, its figures with wijkdata and beleefde wijkdata, the Open Koffies, the
+    # initiatives started and ended, the evaluations.
+    with django_assert_num_queries(8):
+        client.get(url)
+    _meer_in_het_jaar(wijk_a, jaar)
+    with django_assert_num_queries(8):
+        html = client.get(url).content.decode()
+    assert html.count("Geen deelnemers meer") == 2
