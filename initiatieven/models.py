@@ -186,6 +186,10 @@ class InitiatiefQuerySet(models.QuerySet):
         """Initiatives that started in `jaar` (the standard goal: 4 to 6 a year)."""
         return self.filter(status__in=[Status.ACTIEF, Status.BEEINDIGD], startdatum__year=jaar)
 
+    def beeindigd_in(self, jaar: int) -> "InitiatiefQuerySet":
+        """Initiatives that ended in `jaar` (each with its reason, see `wijzig_status`)."""
+        return self.filter(status=Status.BEEINDIGD, einddatum__year=jaar)
+
     def evaluatie_te_laat(self) -> "InitiatiefQuerySet":
         """Active initiatives whose next evaluation is past its date, in SQL: the same
         rule as `Initiatief.volgende_evaluatie().te_laat`, for counting per wijk."""
@@ -1474,6 +1478,12 @@ class Begrotingsbesluit(models.Model):
 # --- Evaluatie (Bijlage 7) ----------------------------------------------------
 
 
+class EvaluatieQuerySet(models.QuerySet):
+    def gepubliceerd_in(self, jaar: int) -> "EvaluatieQuerySet":
+        """Published evaluations dated in `jaar`: a draft is no evaluation yet."""
+        return self.filter(gepubliceerd_op__isnull=False, datum__year=jaar)
+
+
 class Evaluatie(models.Model):
     class Soort(models.TextChoices):
         ZES_MAANDEN = "zes_maanden", "Evaluatie na 6 maanden"
@@ -1509,6 +1519,8 @@ class Evaluatie(models.Model):
     reden_beeindigen = models.TextField("4. als het stopt: waarom?", blank=True)
     gepubliceerd_op = models.DateTimeField(null=True, blank=True, validators=[validate_date_range])
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = EvaluatieQuerySet.as_manager()
 
     class Meta:
         verbose_name = "evaluatie"

@@ -7,6 +7,7 @@ from initiatieven.models import (
     Begroting,
     Begrotingsbesluit,
     Besteding,
+    Evaluatie,
     Initiatief,
     InitiatiefIndicator,
 )
@@ -15,6 +16,17 @@ from initiatieven.models import (
 def gestart_in(wijken: QuerySet, jaar: int) -> QuerySet:
     gestart = Initiatief.objects.gestart_in(jaar)
     return wijken.annotate(initiatieven_gestart=aantal(gestart.filter(wijk=OuterRef("pk"))))
+
+
+def beeindigd_in(wijken: QuerySet, jaar: int) -> QuerySet:
+    beeindigd = Initiatief.objects.beeindigd_in(jaar).filter(wijk=OuterRef("pk"))
+    return wijken.annotate(initiatieven_beeindigd=aantal(beeindigd))
+
+
+def evaluaties_in(wijken: QuerySet, jaar: int) -> QuerySet:
+    """The evaluations (after six months and yearly) published with a date in `jaar`."""
+    evaluaties = Evaluatie.objects.gepubliceerd_in(jaar).filter(initiatief__wijk=OuterRef("pk"))
+    return wijken.annotate(evaluaties=aantal(evaluaties))
 
 
 def evaluaties_te_laat(wijken: QuerySet, jaar: int) -> QuerySet:

@@ -52,6 +52,16 @@ class OpenKoffieQuerySet(models.QuerySet):
     def gepland(self) -> "OpenKoffieQuerySet":
         return self.filter(status=OpenKoffie.Status.GEPLAND)
 
+    def voldoet_aan_opkomst(self) -> "OpenKoffieQuerySet":
+        """Held with everyone the method asks for: the SQL twin of
+        `OpenKoffie.voldoet_aan_opkomst` (nothing in `ontbreekt_voor_opkomst`)."""
+        return self.filter(
+            aantal_buurtbewoners__gte=doelen.BUURTBEWONERS_PER_OPEN_KOFFIE,
+            coordinator_aanwezig=True,
+            wijkverbinders_aanwezig=True,
+            management_aanwezig=True,
+        )
+
     def komend_jaar(self) -> "OpenKoffieQuerySet":
         now = timezone.now()
         return self.gepland().filter(begin__gte=now, begin__lt=now + VOORUIT)

@@ -45,6 +45,10 @@ NIET_HTML = {
     "openkoffie:bijeenkomst_ics",
     "beheer:programma_export_csv",
     "beheer:programma_export_xlsx",
+    "wijken:jaarverslag_pdf",
+    "beheer:jaarverslag_pdf",
+    "beheer:programma_jaarverslag_pdf",
+    "beheer:programma_jaarverslag_xlsx",
 }
 # Pages that look different to the programmamanager as well: seen by both.
 OOK_PROGRAMMAMANAGER = {"beheer:dashboard"}

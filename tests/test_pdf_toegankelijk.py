@@ -56,6 +56,7 @@ def documenten(wijk_a, programmamanager):
     return {
         "wijkplan": (WIJK + "wijkplan.pdf", "Wijkplan Valkenburg-Oosterbeemd"),
         "doeboekje": (WIJK + "doe-boekje.pdf", "Doe-boekje Valkenburg-Oosterbeemd"),
+        "jaarverslag": (WIJK + "jaarverslag.pdf", "Jaarverslag"),
         "initiatief": (initiatieven + "beschrijving.pdf", "Samen op stap"),
         "evaluatie": (
             f"{initiatieven}evaluaties/{evaluatie.pk}.pdf",
@@ -82,7 +83,9 @@ def pdf_text(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-@pytest.mark.parametrize("soort", ["wijkplan", "doeboekje", "initiatief", "evaluatie"])
+@pytest.mark.parametrize(
+    "soort", ["wijkplan", "doeboekje", "jaarverslag", "initiatief", "evaluatie"]
+)
 def test_every_pdf_is_pdf_ua_with_language_title_and_ordered_headings(
     client, documenten, html_erbij, soort
 ):

@@ -117,6 +117,8 @@ EXPECTED: dict[str, Rij] = {
     "wijken:doeboekje_pdf": Rij(PUBLIEK),
     "wijkplan:publiek": Rij(PUBLIEK),
     "wijkplan:pdf": Rij(PUBLIEK),
+    "wijken:jaarverslag": Rij(PUBLIEK),
+    "wijken:jaarverslag_pdf": Rij(PUBLIEK),
     "initiatieven:overzicht": Rij(PUBLIEK),
     "initiatieven:thema": Rij(PUBLIEK),
     "initiatieven:wijk": Rij(PUBLIEK),
@@ -152,6 +154,9 @@ EXPECTED: dict[str, Rij] = {
     "beheer:programma_export_xlsx": Rij(PROGRAMMA),
     "beheer:programma_wijkdata": Rij(PROGRAMMA),
     "beheer:programma_budget": Rij(PROGRAMMA),
+    "beheer:programma_jaarverslag": Rij(PROGRAMMA),
+    "beheer:programma_jaarverslag_pdf": Rij(PROGRAMMA),
+    "beheer:programma_jaarverslag_xlsx": Rij(PROGRAMMA),
     # The review of a begroting: the programme sees it; only a programmamanager decides
     # while one who did not edit it exists (the projectleider's POST is refused, 403).
     "beheer:begroting_besluit": Rij(Toegang(PROGRAMMA.get, frozenset({"programmamanager"}))),
@@ -161,6 +166,8 @@ EXPECTED: dict[str, Rij] = {
     "admin:initiatieven_begrotingtergoedkeuring_changelist": Rij(ADMIN),
     # The back office of wijk A.
     "beheer:wijk": Rij(BEHEER),
+    "beheer:jaarverslag": Rij(BEHEER),
+    "beheer:jaarverslag_pdf": Rij(BEHEER),
     "beheer:huis_nieuw": Rij(BEHEER),
     "beheer:huis": Rij(BEHEER, pk="huis"),
     "beheer:huis_verwijderen": Rij(BEHEER, pk="huis"),

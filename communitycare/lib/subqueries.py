@@ -18,10 +18,10 @@ def aantal(rows: QuerySet) -> Coalesce:
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def som(rows: QuerySet, veld: str) -> Coalesce:
-    """The sum of `veld` over `rows` (filtered on an OuterRef) in euro, 0 for none."""
+def som(rows: QuerySet, veld: str, *, geheel: bool = False) -> Coalesce:
+    """The sum of `veld` over `rows` (filtered on an OuterRef) in euro, 0 for none;
+    `geheel` for a count of people (an integer field) instead of an amount."""
     rows = rows.order_by().annotate(groep=Value(1)).values("groep").annotate(som=Sum(veld))
-    bedrag = DecimalField(max_digits=14, decimal_places=2)
-    return Coalesce(
-        Subquery(rows.values("som"), output_field=bedrag), Value(Decimal(0)), output_field=bedrag
-    )
+    soort = IntegerField() if geheel else DecimalField(max_digits=14, decimal_places=2)
+    nul = Value(0) if geheel else Value(Decimal(0))
+    return Coalesce(Subquery(rows.values("som"), output_field=soort), nul, output_field=soort)

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from communitycare.portaal import views_besluit, views_dashboard
+from communitycare.portaal import views_jaarverslag as jaarverslag
 from communitycare.portaal import views_programma as programma
 from communitycare.portaal import views_voorbereiding as voorbereiding
 from wijken.base import views as beheer
@@ -30,6 +31,13 @@ urlpatterns = [
     path("programma/export.csv", programma.export_csv, name="programma_export_csv"),
     path("programma/export.xlsx", programma.export_xlsx, name="programma_export_xlsx"),
     path("programma/budget/", programma.budget, name="programma_budget"),
+    path("programma/jaarverslag/", jaarverslag.programma, name="programma_jaarverslag"),
+    path("programma/jaarverslag.pdf", jaarverslag.programma_pdf, name="programma_jaarverslag_pdf"),
+    path(
+        "programma/jaarverslag.xlsx",
+        jaarverslag.programma_xlsx,
+        name="programma_jaarverslag_xlsx",
+    ),
     path("programma/wijkdata/", wijkdata.programma_importeren, name="programma_wijkdata"),
     path(
         "programma/wijkdata/toepassen/",
@@ -37,6 +45,8 @@ urlpatterns = [
         name="programma_wijkdata_toepassen",
     ),
     path(wijk, beheer.wijk, name="wijk"),
+    path(wijk + "jaarverslag/", jaarverslag.beheer_wijk, name="jaarverslag"),
+    path(wijk + "jaarverslag.pdf", jaarverslag.beheer_wijk_pdf, name="jaarverslag_pdf"),
     # Beside the initiative's own back office, as the programme reviews it there.
     path(
         wijk + "initiatieven/<slug:slug>/begroting/besluit/",

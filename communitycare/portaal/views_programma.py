@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Sum
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -26,13 +26,23 @@ WIJKEN_PER_PAGINA = 50
 EERSTE_JAAR = 2015
 
 
-def _jaar(request: AuthenticatedHttpRequest) -> int:
-    """?jaar=, a year the programme can have figures for; this year otherwise."""
+def kies_jaar(request: HttpRequest) -> tuple[int, str]:
+    """?jaar=, a year the programme can have figures for; this year otherwise, with a
+    Dutch message when a year was asked for that is not one of those."""
     dit_jaar = timezone.localdate().year
-    waarde = request.GET.get("jaar", "")
+    waarde = request.GET.get("jaar", "").strip()
     if waarde.isascii() and waarde.isdigit() and EERSTE_JAAR <= int(waarde) <= dit_jaar:
-        return int(waarde)
-    return dit_jaar
+        return int(waarde), ""
+    if not waarde:
+        return dit_jaar, ""
+    return dit_jaar, (
+        f"Over het jaar “{waarde[:20]}” hebben we geen cijfers. Kies een jaar van "
+        f"{EERSTE_JAAR} tot en met {dit_jaar}. U ziet nu {dit_jaar}."
+    )
+
+
+def _jaar(request: AuthenticatedHttpRequest) -> int:
+    return kies_jaar(request)[0]
 
 
 def _selectie(request: AuthenticatedHttpRequest) -> tuple[str, bool, Regio | None, int]:
@@ -127,7 +137,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         "regio": regio,
         "regios": Regio.objects.order_by("naam"),
         "jaar": jaar,
-        "jaren": _jaren(),
+        "jaren": jaren(),
         "wachtrij": tabel["wachtrij"],
         # Nationally thousands: those of the wijken in the table, page by page.
         "zwakke_plekken": tabel["zwakke_plekken"],
@@ -153,7 +163,7 @@ def _afbreekbaar(kop: str) -> str:
     return kop
 
 
-def _jaren() -> list[int]:
+def jaren() -> list[int]:
     return list(range(timezone.localdate().year, EERSTE_JAAR - 1, -1))
 
 
@@ -192,7 +202,7 @@ def budget(request: AuthenticatedHttpRequest) -> HttpResponse:
         "wijken": list(pagina),
         "pagina": pagina,
         "jaar": jaar,
-        "jaren": _jaren(),
+        "jaren": jaren(),
         "regio": regio,
         "regios": Regio.objects.order_by("naam"),
         "totalen": totalen,
