@@ -26,7 +26,7 @@ from tests.factories import (
 from tests.factories_initiatieven import InitiatiefFactory
 from tests.factories_openkoffie import OpenKoffieFactory
 from wijken.base import roles
-from wijken.base.models import Vrijwilliger, Wijk, Wijkverbinder
+from wijken.base.models import Vrijwilliger, Wijk, Wijkverbinder, initiatiefdoel_geldt
 
 PROGRAMMA = "/beheer/programma/jaarverslag/"
 NUM = 14  # the queries of the programme report, see below
@@ -179,7 +179,7 @@ def test_a_bad_year_gives_the_default_year_with_a_dutch_message(demo, client, wa
 
 
 def test_initiative_goal_rule_in_python_and_sql(db):
-    """`initiatiefdoel_vervalt` and its SQL twin agree on every kind of wijk."""
+    """`Wijk.initiatiefdoel_vervalt` and its SQL twin agree on every kind of wijk."""
     regio = RegioFactory()
     jaar = 2024
     gevallen = [
@@ -202,10 +202,8 @@ def test_initiative_goal_rule_in_python_and_sql(db):
                 geen_nieuwe_initiatieven_reden="x" if geen else "",
             )
         )
-    python = {w.pk for w in wijken if not jaarverslag.initiatiefdoel_vervalt(w, jaar)}
-    sql = set(
-        Wijk.objects.filter(jaarverslag.initiatiefdoel_geldt(jaar)).values_list("pk", flat=True)
-    )
+    python = {w.pk for w in wijken if not w.initiatiefdoel_vervalt(jaar)}
+    sql = set(Wijk.objects.filter(initiatiefdoel_geldt(jaar)).values_list("pk", flat=True))
     assert python == sql
     assert python == {wijken[i].pk for i in (0, 1, 4, 5, 7)}
 

@@ -13,7 +13,7 @@ from tests.factories_initiatieven import InitiatiefFactory
 
 # The back-office page of an initiative (session, user, the initiative with its steps,
 # the checklist, ...) with the look-alikes in the wijk, and in other wijken: two of them.
-PAGINA_QUERIES = 16
+PAGINA_QUERIES = 15
 
 
 def evaluatie(initiatief, *, gepubliceerd=True, **velden) -> Evaluatie:

@@ -103,7 +103,7 @@ def test_the_pace_follows_the_year_and_the_wijk_s_decision(wijk_a):
     wijk_a.gestart_op = vandaag.replace(year=vandaag.year - 5)
     assert "na de eerste drie jaar" in voortgang_initiatieven(wijk_a).tekst
     wijk_a.geen_nieuwe_initiatieven_op = vandaag
-    assert "geen nieuwe nodig sinds" in voortgang_initiatieven(wijk_a).tekst
+    assert "geen nieuwe initiatieven nodig sinds" in voortgang_initiatieven(wijk_a).tekst
 
 
 def test_no_new_initiatives_needs_a_reason_in_the_back_office(client_for, wijk_a):

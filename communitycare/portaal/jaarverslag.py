@@ -11,7 +11,6 @@ The public version shows counts, and names of public initiatives only: never the
 of residents, volunteers or wijkverbinders (SECURITY.md's consent rule).
 """
 
-import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,7 +25,7 @@ from openkoffie import programma as openkoffie_figuren
 from openkoffie.models import OpenKoffie
 from wijken.base import doelen
 from wijken.base.indicatoren import Indicator
-from wijken.base.models import Regio, Wijk, Wijkverbinder
+from wijken.base.models import Regio, Wijk, Wijkverbinder, initiatiefdoel_geldt
 from wijken.wijkdata import charts
 from wijken.wijkdata.maten import LAGER_IS_BETER, Eenheid
 from wijken.wijkdata.models import Wijkcijfer, beleefde_wijkdata_prefetch
@@ -143,35 +142,6 @@ def met_cijfers(wijken: QuerySet, jaar: int) -> QuerySet:
     return wijken
 
 
-# --- the goal of 4 to 6 new initiatives a year, which holds only part of the time ------
-
-
-def initiatiefdoel_vervalt(wijk: Wijk, jaar: int) -> str:
-    """Why the goal of new initiatives does not hold for the wijk in `jaar`; "" when it
-    does: it holds in the first three years of Community Care in the wijk, until the wijk
-    decides no more are needed. Without a start date it holds (the standard goal)."""
-    gestopt = wijk.geen_nieuwe_initiatieven_op
-    if gestopt and gestopt.year <= jaar:
-        return f"Geen nieuwe initiatieven nodig sinds {gestopt:%d-%m-%Y}."
-    if wijk.gestart_op is None:
-        return ""
-    if wijk.gestart_op.year > jaar:
-        return f"Community Care begon hier pas in {wijk.gestart_op.year}."
-    if (wijk.jaar_van_community_care(datetime.date(jaar, 1, 1)) or 1) > 3:
-        return "Na de eerste drie jaar geldt dit doel niet meer."
-    return ""
-
-
-def initiatiefdoel_geldt(jaar: int) -> Q:
-    """The SQL twin of `initiatiefdoel_vervalt(...) == ""`: on 1 January of `jaar` the
-    wijk is in its first three years (or starts during `jaar`), and has not said no more
-    initiatives are needed."""
-    in_eerste_jaren = Q(gestart_op__gt=datetime.date(jaar - 3, 1, 1), gestart_op__year__lte=jaar)
-    return ~Q(geen_nieuwe_initiatieven_op__year__lte=jaar) & (
-        Q(gestart_op__isnull=True) | in_eerste_jaren
-    )
-
-
 # --- one wijk ------------------------------------------------------------------------
 
 
@@ -194,7 +164,7 @@ def _regels(wijk: Wijk) -> list[Regel]:
         if cijfer.doel is not None:
             regel.gehaald = waarde >= cijfer.doel
         if cijfer.sleutel == "initiatieven_gestart":
-            regel.toelichting = initiatiefdoel_vervalt(wijk, wijk.verslagjaar)
+            regel.toelichting = wijk.initiatiefdoel_vervalt(wijk.verslagjaar)
             if regel.toelichting:
                 regel.gehaald = None
         regels.append(regel)
@@ -405,6 +375,6 @@ def rij_gehaald(wijk: Wijk, jaar: int) -> Iterator[tuple[Cijfer, int | Decimal, 
     for cijfer in CIJFERS:
         waarde = getattr(wijk, cijfer.sleutel)
         gehaald = None if cijfer.doel is None else waarde >= cijfer.doel
-        if cijfer.sleutel == "initiatieven_gestart" and initiatiefdoel_vervalt(wijk, jaar):
+        if cijfer.sleutel == "initiatieven_gestart" and wijk.initiatiefdoel_vervalt(jaar):
             gehaald = None
         yield cijfer, waarde, gehaald

@@ -218,7 +218,7 @@ def met_jaar_en_themas(wijken: list[Wijk], jaar: int) -> list[Wijk]:
     matrices = themamatrices(wijken)
     for wijk in wijken:
         wijk.jaar_cc = wijk.jaar_van_community_care(op)  # type: ignore[attr-defined]
-        wijk.initiatiefdoel = wijk.heeft_initiatiefdoel(op)  # type: ignore[attr-defined]
+        wijk.initiatiefdoel = wijk.heeft_initiatiefdoel(jaar)  # type: ignore[attr-defined]
         wijk.themamerken = [  # type: ignore[attr-defined]
             Themamerk(rij.label, rij.merk, rij.merk_tekst) for rij in matrices[wijk.pk]
         ]

@@ -298,14 +298,38 @@ class Wijk(models.Model):
             jaren -= 1
         return max(jaren, 0) + 1
 
-    def heeft_initiatiefdoel(self, op: "datetime.date | None" = None) -> bool:
-        """The 4 to 6 new initiatives a year hold in the first three years (or while the
-        start date is unknown), until the wijk decides no more are needed."""
-        op = op or timezone.localdate()
-        if self.geen_nieuwe_initiatieven_op and self.geen_nieuwe_initiatieven_op <= op:
-            return False
-        jaar = self.jaar_van_community_care(op)
-        return jaar is None or jaar <= doelen.JAREN_MET_INITIATIEFDOEL
+    def initiatiefdoel_vervalt(self, jaar: int) -> str:
+        """Why the goal of 4 to 6 new initiatives a year does not hold in `jaar`; "" when it
+        does: in the first three years of Community Care in the wijk (counted on 1 January,
+        a wijk starting during the year included), until the wijk decides no more are
+        needed. Without a start date the standard goal holds. Its SQL twin, for counting
+        wijken: `initiatiefdoel_geldt`."""
+        gestopt = self.geen_nieuwe_initiatieven_op
+        if gestopt and gestopt.year <= jaar:
+            return f"Geen nieuwe initiatieven nodig sinds {gestopt:%d-%m-%Y}."
+        if self.gestart_op is None:
+            return ""
+        if self.gestart_op.year > jaar:
+            return f"Community Care begon hier pas in {self.gestart_op.year}."
+        if (
+            self.jaar_van_community_care(datetime.date(jaar, 1, 1)) or 1
+        ) > doelen.JAREN_MET_INITIATIEFDOEL:
+            return "Na de eerste drie jaar geldt dit doel niet meer."
+        return ""
+
+    def heeft_initiatiefdoel(self, jaar: int | None = None) -> bool:
+        return not self.initiatiefdoel_vervalt(jaar or timezone.localdate().year)
+
+
+def initiatiefdoel_geldt(jaar: int) -> Q:
+    """The wijken for which `Wijk.initiatiefdoel_vervalt(jaar)` is "", in SQL."""
+    eerste_jaren = Q(
+        gestart_op__gt=datetime.date(jaar - doelen.JAREN_MET_INITIATIEFDOEL, 1, 1),
+        gestart_op__year__lte=jaar,
+    )
+    return ~Q(geen_nieuwe_initiatieven_op__year__lte=jaar) & (
+        Q(gestart_op__isnull=True) | eerste_jaren
+    )
 
 
 class Huis(models.Model):

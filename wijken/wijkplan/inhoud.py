@@ -17,15 +17,15 @@ from wijken.wijkplan.models import (
 
 
 def voortgang_initiatieven(wijk: Wijk) -> Voortgang:
-    """Measured against the method's pace: 4 to 6 a year in the first three years from
-    the wijk's start, until the wijk decides no more are needed."""
-    gestart = Initiatief.objects.gestart_in(timezone.localdate().year).filter(wijk=wijk).count()
+    """Measured against the method's pace (`Wijk.initiatiefdoel_vervalt`): 4 to 6 a year in
+    the first three years from the wijk's start, until the wijk decides no more are needed."""
+    dit_jaar = timezone.localdate().year
+    gestart = Initiatief.objects.gestart_in(dit_jaar).filter(wijk=wijk).count()
     woord = "initiatief" if gestart == 1 else "initiatieven"
     jaar = wijk.jaar_van_community_care()
-    if wijk.geen_nieuwe_initiatieven_op:
-        doel = f"geen nieuwe nodig sinds {wijk.geen_nieuwe_initiatieven_op:%d-%m-%Y}"
-    elif jaar is not None and jaar > doelen.JAREN_MET_INITIATIEFDOEL:
-        doel = f"jaar {jaar} van Community Care, na de eerste drie jaar geen vast doel"
+    vervalt = wijk.initiatiefdoel_vervalt(dit_jaar)
+    if vervalt:
+        doel = f"geen vast doel: {vervalt[0].lower()}{vervalt[1:].rstrip('.')}"
     else:
         doel = f"doel {doelen.INITIATIEVEN_PER_JAAR}" + (f", jaar {jaar} van 3" if jaar else "")
     return Voortgang(
