@@ -5,7 +5,13 @@ import datetime
 from django.utils import timezone
 
 from communitycare.lib.dates import add_months
-from openkoffie.models import Bespreekpunt, OpenKoffie, Vervolgafspraak, WijkverbinderOverleg
+from openkoffie.models import (
+    Bespreekpunt,
+    OpenKoffie,
+    Vervolgafspraak,
+    Wervingsactie,
+    WijkverbinderOverleg,
+)
 from openkoffie.planning import moment
 from wijken.base.models import User, Wijk, Wijkverbinder
 
@@ -39,6 +45,16 @@ def load(data: dict) -> list[User]:
         for open_koffie in wijk_data.get("open_koffies", []):
             _open_koffie(wijk, open_koffie, vandaag)
         _overleggen(wijk, wijk_data, vandaag)
+        for actie in wijk_data.get("wervingsacties", []):
+            Wervingsactie.objects.update_or_create(
+                wijk=wijk,
+                wat=actie["wat"],
+                defaults={
+                    "datum": vandaag + datetime.timedelta(days=actie["dagen"]),
+                    "kanaal": actie["kanaal"],
+                    "door": User.objects.get(username=actie["door"]),
+                },
+            )
     return []
 
 
