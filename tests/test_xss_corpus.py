@@ -366,8 +366,9 @@ def test_every_page_with_all_payloads(wereld, client_for, pdf_html):
     clients = {p: client_for(p) for p in ("anonymous", "programmamanager")}
     fouten = controleer(clients, wereld, None)
     # Every kind of PDF: wijkplan, description, evaluation, doe-boekje, the wijkverbinder
-    # flyer, and in the back office the receptie card, the preparation pack and the poster.
-    assert len(pdf_html) == 8
+    # flyer, the yearly report; in the back office the receptie card, the preparation pack,
+    # the poster and the yearly reports of the wijk and of the programme.
+    assert len(pdf_html) == 11
     for html in pdf_html:
         fouten += [f"PDF: {fout}" for fout in levende_opmaak(html)]
     assert not fouten, "\n".join(fouten)
