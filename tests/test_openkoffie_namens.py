@@ -87,7 +87,7 @@ def test_a_meeting_that_is_over_takes_no_points_on_any_path(client_for, wijk_a):
 
 
 def test_only_the_wijk_s_own_staff_enter_points(client_for, open_koffie):
-    for persona in ("coordinator_b", "wijkverbinder", "anonymous"):
+    for persona in ("coordinator_b", "anonymous"):
         response = client_for(persona).post(namens_url(open_koffie), {"tekst": "x"})
         assert response.status_code in (302, 404), persona
     assert not Bespreekpunt.objects.exists()
@@ -128,3 +128,18 @@ def test_the_demo_has_a_point_that_came_in_by_phone(db):
     punt = Bespreekpunt.objects.get(bron=Bron.TELEFOON)
     assert punt.ingevoerd_door.username == "coordinator-heuvelland"
     assert punt.status == Bespreekpunt.Status.INGEDIEND
+
+
+def test_a_wijkverbinder_enters_a_point_she_was_told_and_the_coordinator_reviews(
+    client_for, open_koffie, wijkverbinder
+):
+    response = client_for("wijkverbinder").post(
+        namens_url(open_koffie), {"bron": "open_koffie", "tekst": "Meer bankjes in het park"}
+    )
+    assert response.status_code == 302
+    punt = Bespreekpunt.objects.get()
+    assert (punt.status, punt.ingevoerd_door) == (Bespreekpunt.Status.INGEDIEND, wijkverbinder)
+    assert (
+        "Meer bankjes"
+        in client_for("coordinator_a").get(open_koffie.get_beheer_url()).content.decode()
+    )

@@ -205,7 +205,7 @@ EXPECTED: dict[str, Rij] = {
     "wijkplan:herstellen": Rij(BEHEER_POST, pk="eerste_versie"),
     "initiatieven_beheer:lijst": Rij(LEZEN),
     "initiatieven_beheer:nieuw": Rij(BEHEER),
-    "initiatieven_beheer:idee_namens": Rij(BEHEER),
+    "initiatieven_beheer:idee_namens": Rij(LEZEN),
     "initiatieven_beheer:idee_status": Rij(BEHEER_POST, pk="idee"),
     "initiatieven_beheer:initiatief": Rij(EIGEN),
     "initiatieven_beheer:beschrijving": Rij(EIGEN),
@@ -235,7 +235,8 @@ EXPECTED: dict[str, Rij] = {
     "openkoffie_beheer:agenda": Rij(BEHEER, pk="open_koffie"),
     "openkoffie_beheer:verslag": Rij(BEHEER, pk="open_koffie"),
     "openkoffie_beheer:verwijderen": Rij(BEHEER, pk="open_koffie"),
-    "openkoffie_beheer:bespreekpunt_namens": Rij(BEHEER, pk="open_koffie"),
+    # The wijk's wijkverbinders enter what residents told them too (the coördinator reviews).
+    "openkoffie_beheer:bespreekpunt_namens": Rij(LEZEN, pk="open_koffie"),
     "openkoffie_beheer:bespreekpunt_status": Rij(BEHEER_POST, pk="open_koffie"),
     "openkoffie_beheer:bespreekpunt_verplaats": Rij(BEHEER_POST, pk="open_koffie"),
     "openkoffie_beheer:vervolgafspraak_nieuw": Rij(BEHEER_POST, pk="open_koffie"),

@@ -138,12 +138,16 @@ def nieuw(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespo
 @login_required
 @require_http_methods(GET_POST)
 def idee_namens(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpResponse:
-    """Enter an idea a resident gave by phone, on a note, at the receptie or in the room."""
-    wijk_obj = get_wijk_for_edit(request, regio, wijk)
+    """Enter an idea a resident gave by phone, on a note, at the receptie or in the room:
+    the wijk's wijkverbinders may too, as they hear most of them; the coördinator reviews."""
+    wijk_obj = get_wijk_for_view(request, regio, wijk)
     form = IdeeNamensForm(request.POST or None, wijk=wijk_obj, door=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
+        if not wijk_obj.mag_bewerken:
+            messages.success(request, "Het idee is opgeslagen. De coördinator bekijkt het.")
+            return redirect(reverse("initiatieven_beheer:lijst", args=[regio, wijk]))
         messages.success(request, "Het idee is opgeslagen. U vindt het bij de ideeën uit de wijk.")
         return redirect(reverse("initiatieven_beheer:lijst", args=[regio, wijk]) + "#ideeen")
     context = {"wijk": wijk_obj, "form": form, "titel": "Idee invoeren voor een bewoner"}

@@ -242,17 +242,20 @@ def kaart(request: AuthenticatedHttpRequest, regio: str, wijk: str) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "POST"])
 def bespreekpunt_namens(request: AuthenticatedHttpRequest, regio: str, wijk: str, pk: int):
-    """Enter a point a resident gave by phone, on a note, at the receptie or in the room."""
-    wijk_obj = get_wijk_for_edit(request, regio, wijk)
-    open_koffie = get_open_koffie_for_edit(request, regio, wijk, pk)
+    """Enter a point a resident gave by phone, on a note, at the receptie or in the room:
+    the wijk's wijkverbinders may too, as they hear most of them; the coördinator reviews."""
+    wijk_obj = get_wijk_for_view(request, regio, wijk)
+    open_koffie = get_open_koffie_for_view(request, regio, wijk, pk)
     form = BespreekpuntNamensForm(request.POST or None, open_koffie=open_koffie, door=request.user)
     terug = _url("bijeenkomst", wijk_obj, pk)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-        messages.success(
-            request, "Het punt is opgeslagen. Accepteer het om het op de agenda te zetten."
-        )
+        if wijk_obj.mag_bewerken:
+            bericht = "Het punt is opgeslagen. Accepteer het om het op de agenda te zetten."
+        else:
+            bericht = "Het punt is opgeslagen. De coördinator zet het op de agenda."
+        messages.success(request, bericht)
         return redirect(terug + "#bespreekpunten")
     return _formulier(
         request, wijk_obj, form, f"Punt invoeren voor een bewoner: {open_koffie}", terug
