@@ -24,7 +24,13 @@ def stap(page, nummer: int, **velden) -> None:
         if waarde is True:
             veld.check()
         elif veld.evaluate("el => el.tagName") == "SELECT":
-            veld.select_option(label=waarde)
+            # An option may say more after the name (a wijkverbinder's talents and load).
+            optie = veld.evaluate(
+                "(el, tekst) => [...el.options].find("
+                "o => o.label === tekst || o.label.startsWith(tekst + ' · ')).value",
+                waarde,
+            )
+            veld.select_option(value=optie)
         else:
             veld.fill(waarde)
     item.get_by_role("button", name=f"Stap {nummer} afronden").click()
@@ -55,6 +61,8 @@ def test_whole_path_from_idea_to_public_and_back_to_pending(
     page.get_by_role("link", name="Nieuw initiatief").click()
     page.get_by_label("Naam initiatief").fill("Samen op stap")
     page.get_by_label("Thema").select_option(label="Samen op stap voor een boodschap")
+    page.get_by_label("Wie had het idee?").select_option(label="Een groep bewoners")
+    page.get_by_label("Naam van de initiatiefnemer").fill("Buren van de Kerkstraat")
     page.get_by_role("button", name="Initiatief aanmaken").click()
     page.wait_for_url(re.compile(r"/initiatieven/samen-op-stap/$"))
     assert_accessible(page)

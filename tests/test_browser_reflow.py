@@ -37,6 +37,7 @@ NIET_HTML = {
     "initiatieven:beschrijving_pdf",
     "initiatieven:evaluatie_pdf",
     "openkoffie_beheer:kaart",
+    "initiatieven_beheer:begroting_export",
     "beheer:ok_voorbereiding_pdf",
     "beheer:ok_poster",
     "openkoffie:wijkverbinder_flyer",
